@@ -1,0 +1,3 @@
+from tipcheck.cli import main
+
+main()

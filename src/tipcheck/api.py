@@ -1,0 +1,101 @@
+"""The library entry point: `check()` reads statutes, runs the rule packs and returns one Report."""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from tipcheck import __version__, catalogue, ingest
+from tipcheck import lang as langs
+from tipcheck.assess import analyse, verdict
+from tipcheck.errors import UsageError
+from tipcheck.models import DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
+from tipcheck.rulepack import Pack, load_packs
+from tipcheck.segment import segment
+
+__all__ = ["check", "check_text", "load_packs"]
+
+
+def check(paths: Sequence[str | os.PathLike[str]], *, packs: Sequence[str] | None = None,
+          rules_dirs: Sequence[str] | None = None, lang: str = "auto") -> Report:
+    """Analyse one statute (or several forming one jurisdiction's law) and return the report record."""
+    docs = [ingest.read(p) for p in paths]
+    return check_docs(docs, packs=packs, rules_dirs=rules_dirs, lang=lang)
+
+
+def check_text(text: str, *, name: str = "<text>", packs: Sequence[str] | None = None,
+               rules_dirs: Sequence[str] | None = None, lang: str = "auto") -> Report:
+    return check_docs([ingest.from_text(text, name)], packs=packs, rules_dirs=rules_dirs, lang=lang)
+
+
+def _language(lang: str) -> str:
+    if lang in ("auto", "", None):
+        return langs.SUPPORTED[0]
+    if lang not in langs.SUPPORTED:
+        raise UsageError("E301", f"unsupported language {lang!r}",
+                         hint=f"choose auto or one of: {', '.join(langs.SUPPORTED)}")
+    return lang
+
+
+def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
+    from tipcheck.match import RuleMatcher
+
+    language = _language(lang)
+    selected: list[Pack] = [p for p in load_packs(list(packs) if packs else None, list(rules_dirs or []))
+                            if language in p.languages]
+    if not selected:
+        raise UsageError("E302", f"no selected rule pack supports language {language!r}")
+    rules = sorted((r for p in selected for r in p.rules), key=lambda r: catalogue.order(r.id))
+    matcher = RuleMatcher(selected, language)
+    table = langs.table(language)
+    per_doc = []
+    infos = []
+    for doc in docs:
+        seg = segment(doc.text, language)
+        hits = matcher.run(doc.text, seg)
+        findings, ctx = analyse(doc.text, seg, hits, rules, table)
+        per_doc.append((doc, seg, findings))
+        infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding))
+    results = tuple(_merge(rule, per_doc) for rule in rules)
+    statuses = {r.id: r.status for r in results}
+    return Report(__version__, tuple(PackInfo(p.id, p.version) for p in selected), tuple(infos), results,
+                  verdict(statuses))
+
+
+_RANK = {"met": 2, "partial": 1, "missing": 0}
+
+
+def _merge(rule, per_doc) -> Result:
+    """A bundle is judged as one law: the best finding over its documents wins."""
+    best = None
+    for doc, seg, findings in per_doc:
+        f = findings[rule.id]
+        if best is None or _RANK[f.status] > _RANK[best[1].status]:
+            best = (doc, f, seg)
+    doc, f, seg = best
+    evidence = tuple(_evidence(doc, seg, a, b) for a, b in f.spans)
+    remediation = "" if f.status == "met" else rule.remediation
+    return Result(rule.id, f.status, rule.strength, rule.category, rule.source, rule.title, evidence,
+                  f.note, remediation)
+
+
+def _evidence(doc: SourceDoc, seg, start: int, end: int) -> Evidence:
+    line_starts = _line_starts(doc.text)
+    line = bisect_right(line_starts, start)
+    column = start - line_starts[line - 1] + 1
+    prov = next((p for p in reversed(seg.provisions) if p.start <= start < max(p.end, p.start + 1)), seg.provisions[0])
+    return Evidence(doc.path, prov.label, line, column, start, end, doc.text[start:end])
+
+
+_LINES_CACHE: dict[int, list[int]] = {}
+
+
+def _line_starts(text: str) -> list[int]:
+    key = id(text)
+    if key not in _LINES_CACHE:
+        starts = [0]
+        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        _LINES_CACHE.clear()
+        _LINES_CACHE[key] = starts
+    return _LINES_CACHE[key]

@@ -1,0 +1,34 @@
+"""From hits and structure to one finding per requirement, and the verdict. No spaCy here."""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck import catalogue
+from tipcheck.assess import structure
+from tipcheck.assess.predicates import PREDICATES, Finding
+
+# Categories whose mandatory requirements decide whether an offence is in line with the Protocol.
+VERDICT_CATEGORIES = {"definition-acts", "definition-means", "definition-purpose", "consent", "child", "criminalisation"}
+
+
+def analyse(text, seg, hits, rules, lang_table: dict) -> tuple[dict[str, Finding], structure.Context]:
+    rx = lang_table.get("non_operative_headings")
+    ctx = structure.Context(text=text, seg=seg, hits=hits,
+                            assess_kind={r.id: r.assess for r in rules},
+                            non_operative_rx=re.compile(rx, re.I) if rx else None)
+    structure.build(ctx)
+    findings = {r.id: PREDICATES[r.assess](ctx, r) for r in rules}
+    return findings, ctx
+
+
+def verdict(statuses: dict[str, str]) -> str:
+    """UNODC-style classification: NO_OFFENCE, PARTIAL or IN_LINE."""
+    if statuses.get("palermo.5.1.criminal-offence", "missing") == "missing":
+        return "NO_OFFENCE"
+    for rid, status in statuses.items():
+        entry = catalogue.by_id().get(rid, {})
+        if entry.get("strength") == "mandatory" and entry.get("category") in VERDICT_CATEGORIES \
+                and status not in ("met", "waived"):
+            return "PARTIAL"
+    return "IN_LINE"

@@ -1,0 +1,394 @@
+"""One predicate per kind of requirement (the rule's `assess:`), over the structural Context.
+
+Each returns a Finding: status, the spans that prove it, and a note for the drafter. Statuses mean
+what shared LABELLING.md says they mean.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from tipcheck.assess import penalty as penalties
+from tipcheck.assess.structure import Context, Unit
+from tipcheck.models import Hit
+
+
+@dataclass
+class Finding:
+    status: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    note: str = ""
+
+
+def _spans(hits: list[Hit], limit: int = 3) -> list[tuple[int, int]]:
+    out, seen = [], set()
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        if h.provision in seen:
+            continue
+        seen.add(h.provision)
+        out.append((h.start, h.end))
+        if len(out) == limit:
+            break
+    return out
+
+
+def _no_offence(ctx: Context) -> Finding:
+    return Finding("missing", note="no trafficking offence or definition of trafficking was found, so this element has nothing to attach to")
+
+
+def _scoped(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if ctx.in_scope(h.start) and h.provision not in ctx.non_operative]
+
+
+def _basic(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if h.provision not in ctx.aggravating]
+
+
+# ---- definition: acts ---------------------------------------------------------------------------
+def act(ctx: Context, rule) -> Finding:
+    if not ctx.units:
+        return _no_offence(ctx)
+    hits = _basic(ctx, _scoped(ctx, ctx.rule_hits(rule.id)))
+    if not hits:
+        partial = _basic(ctx, _scoped(ctx, ctx.partial_hits(rule.id)))
+        if partial:
+            return Finding("partial", _spans(partial), _partial_note(rule, partial))
+        return Finding("missing", note="the offence does not name this act")
+    units = {id(ctx.unit_of(h.start)): ctx.unit_of(h.start) for h in hits if ctx.unit_of(h.start)}
+    narrow = _narrowing(ctx, [u for u in units.values()], movement_ok=rule.movement)
+    if narrow:
+        return Finding("partial", _spans(hits), narrow)
+    return Finding("met", _spans(hits))
+
+
+def _narrowing(ctx: Context, units: list[Unit], movement_ok: bool = False) -> str:
+    """Why every unit holding the element is narrower than the Protocol, or '' if one is not."""
+    if not units:
+        return ""
+    reasons = []
+    for u in units:
+        if not movement_ok and ctx.within(ctx.vocab("movement_core"), u.start, u.end):
+            reasons.append("the act counts only as a way of arranging or facilitating a person's travel, so the act without travel falls outside the offence")
+        elif _border_required(ctx, u):
+            reasons.append("the offence requires movement across a border, so internal trafficking is not covered")
+        elif _victims_narrow(ctx, u):
+            reasons.append("the offence protects only some victims (women or girls), not every person")
+        else:
+            return ""
+    return reasons[0]
+
+
+def _border_required(ctx: Context, u: Unit) -> bool:
+    rid = "untoc.34.2.no-transnationality"
+    border = _basic(ctx, ctx.within(ctx.rule_hits(rid), u.start, u.end))
+    domestic = ctx.within(ctx.rule_hits(rid, "domestic"), u.start, u.end)
+    return bool(border) and not domestic
+
+
+def _victims_narrow(ctx: Context, u: Unit) -> bool:
+    narrow = ctx.within(ctx.vocab("narrow_victim"), u.start, u.end)
+    general = ctx.within(ctx.vocab("any_victim"), u.start, u.end)
+    return bool(narrow) and not general
+
+
+def _partial_note(rule, hits: list[Hit]) -> str:
+    notes = {h.element for h in hits}
+    idx = sorted(int(n.replace("partial", "")) for n in notes if n.startswith("partial"))
+    return rule.partial[idx[0]][0] if idx else "covered only in a narrower form"
+
+
+# ---- definition: means ---------------------------------------------------------------------------
+def means(ctx: Context, rule) -> Finding:
+    if not ctx.units:
+        return _no_offence(ctx)
+    scoped = _scoped(ctx, ctx.rule_hits(rule.id))
+    basic = _basic(ctx, scoped)
+    requiring = [u for u in ctx.units if u.requires_means]
+    free = [u for u in ctx.units if not u.requires_means]
+    if not requiring:
+        u = free[0]
+        span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
+        return Finding("met", span, f"no means required: {u.means_free_reason} ({u.label}), so any means is covered")
+    if basic:
+        return Finding("met", _spans(basic))
+    if free:
+        u = free[0]
+        span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
+        return Finding("partial", span,
+                       f"not named as a means; it suffices only under {u.label}, where {u.means_free_reason}, "
+                       f"not under {', '.join(sorted({r.label for r in requiring}))}")
+    if scoped:
+        return Finding("partial", _spans(scoped), "appears only as an aggravating circumstance, not as a means of the basic offence")
+    return Finding("missing", note="the offence requires means and this one is not among them")
+
+
+# ---- definition: purposes ------------------------------------------------------------------------
+def purpose(ctx: Context, rule) -> Finding:
+    if not ctx.units:
+        return _no_offence(ctx)
+    hits = _scoped(ctx, ctx.rule_hits(rule.id))
+    if hits:
+        units = [ctx.unit_of(h.start) for h in hits if ctx.unit_of(h.start)]
+        narrow = _narrowing(ctx, units, movement_ok=True) if units and len(units) == len(hits) else ""
+        if narrow and "victims" in narrow:
+            return Finding("partial", _spans(hits), narrow)
+        return Finding("met", _spans(hits))
+    partial = _scoped(ctx, ctx.partial_hits(rule.id))
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note="not among the purposes of the offence or the definition of exploitation")
+
+
+def open_list(ctx: Context, rule) -> Finding:
+    if not ctx.units:
+        return _no_offence(ctx)
+    for d in ctx.seg.definitions:
+        if "exploit" in d.term and d.inclusive and ctx.in_scope(d.start):
+            return Finding("met", [(d.start, min(d.end, d.start + len(d.term) + 20))],
+                           "exploitation is defined inclusively (“includes”), so the list is open")
+    purpose_hits = _scoped(ctx, ctx.kind_hits("purpose"))
+    near = [h for h in _scoped(ctx, ctx.rule_hits(rule.id))
+            if any(abs(h.start - p.start) < 300 for p in purpose_hits)]
+    if near:
+        return Finding("met", _spans(near))
+    return Finding("missing", note="the purposes are a closed list")
+
+
+# ---- consent and children ------------------------------------------------------------------------
+def consent(ctx: Context, rule) -> Finding:
+    live = [h for h in ctx.rule_hits(rule.id) if h.provision not in ctx.non_operative]
+    contra = [h for h in ctx.rule_hits(rule.id, "contradiction") if h.provision not in ctx.non_operative
+              and not _negated(ctx, h) and not any(p.start < h.end and h.start < p.end for p in live)]
+    if contra:
+        return Finding("missing", note="the text makes the victim's consent a defence, which contradicts art. 3(b)")
+    if not live:
+        return Finding("missing", note="the text is silent on the victim's consent")
+    partial = [h for h in ctx.partial_hits(rule.id) if h.provision not in ctx.non_operative]
+    if partial and all(any(p.start <= h.start < p.end or h.start <= p.start < h.end for p in partial) for h in live):
+        return Finding("partial", _spans(live), _partial_note(rule, partial))
+    return Finding("met", _spans(live))
+
+
+def _negated(ctx: Context, h: Hit) -> bool:
+    return any(h.start <= n.start < h.end for n in ctx.vocab("negation"))
+
+
+def child_no_means(ctx: Context, rule) -> Finding:
+    if not ctx.units:
+        return _no_offence(ctx)
+    requiring = [u for u in ctx.units if u.requires_means]
+    if not requiring:
+        u = ctx.units[0]
+        span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
+        return Finding("met", span, f"the offence requires no means for anyone ({u.label}), children included")
+    clauses = [h for h in ctx.rule_hits(rule.id) if h.provision not in ctx.non_operative]
+    general = [h for h in clauses if ctx.unit_of(h.start) is None]
+    covered = [u for u in requiring if general or ctx.within(clauses, u.start, u.end)]
+    if not covered:
+        return Finding("missing", note="means must be proved for child victims too; children only affect the penalty, which contradicts art. 3(c)")
+    sexual_only = clauses and all(_sexual_only(ctx, h) for h in clauses)
+    if len(covered) < len(requiring) or sexual_only:
+        missing_in = sorted({u.label for u in requiring if u not in covered})
+        note = ("the child exception covers only sexual exploitation" if sexual_only else
+                f"no means are needed for children under some offences, but {', '.join(missing_in)} still require them")
+        return Finding("partial", _spans(clauses), note)
+    return Finding("met", _spans(clauses))
+
+
+def _sexual_only(ctx: Context, h: Hit) -> bool:
+    p = ctx.provisions[h.provision]
+    sexual = ctx.within(ctx.rule_hits("palermo.3a.purpose.prostitution-of-others"), p.start, p.end)
+    labour = ctx.within(ctx.rule_hits("palermo.3a.purpose.forced-labour-services"), p.start, p.end)
+    return bool(sexual) and not labour
+
+
+def child_age(ctx: Context, rule) -> Finding:
+    op = lambda hs: [h for h in hs if h.provision not in ctx.non_operative]  # noqa: E731
+    eighteen = op(ctx.rule_hits(rule.id))
+    lower = op(ctx.rule_hits(rule.id, "lower_age"))
+    words = op(ctx.rule_hits(rule.id, "child_word"))
+    defined_lower = [h for h in lower if (d := ctx.definition_at(h.start)) and re.search(r"child|minor|juvenile", d.term)]
+    if defined_lower and not any(ctx.definition_at(h.start) for h in eighteen):
+        return Finding("missing", note="a child is defined below 18 years of age, which contradicts art. 3(d)")
+    if eighteen and lower and _lower_for_offence(ctx, lower):
+        return Finding("partial", _spans(eighteen), "18 is used in some provisions but a lower age in others")
+    if eighteen:
+        return Finding("met", _spans(eighteen))
+    if lower:
+        return Finding("missing", note="the child provisions use an age below 18")
+    if words:
+        return Finding("partial", _spans(words, 1), "“child” or “minor” is used but no age is defined or used")
+    return Finding("missing", note="no age and no child provision in the text")
+
+
+def _lower_for_offence(ctx: Context, lower: list[Hit]) -> bool:
+    return any(ctx.in_scope(h.start) and h.provision not in ctx.aggravating for h in lower)
+
+
+# ---- criminalisation -----------------------------------------------------------------------------
+def offence(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    if not offences:
+        note = ("trafficking is defined but no criminal offence is created in this text" if ctx.units
+                else "no provision creates a trafficking offence (acts for a purpose of exploitation, with a criminal penalty)")
+        return Finding("missing", note=note)
+    if all(_victims_narrow(ctx, u) for u in offences):
+        return Finding("partial", [(offences[0].formula.start, offences[0].formula.end)],
+                       "the offence protects only some victims (women or girls)")
+    return Finding("met", [(u.formula.start, u.formula.end) for u in offences[:3]])
+
+
+def ancillary(ctx: Context, rule) -> Finding:
+    if not [u for u in ctx.units if u.kind == "offence"]:
+        return Finding("missing", note="no trafficking offence in the text, so no attempt or complicity provision attaches to it")
+    names = {"main": "attempt", "complicity": "complicity", "organising": "organising or directing others"}
+    found = {k: [h for h in ctx.rule_hits(rule.id, k) if ctx.operative(h)] for k in names}
+    have = [k for k in names if found[k]]
+    spans = _spans([h for k in have for h in found[k]])
+    if len(have) == 3:
+        return Finding("met", spans)
+    lacking = ", ".join(names[k] for k in names if k not in have)
+    if have:
+        return Finding("partial", spans, f"not provided: {lacking}")
+    return Finding("missing", note="attempt, complicity and organising are not provided in this text")
+
+
+def jurisdiction(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    if not offences:
+        return Finding("missing", note="no trafficking offence in the text")
+    organised = _basic(ctx, [h for u in offences for h in ctx.within(ctx.rule_hits(rule.id, "organised"), u.start, u.end)])
+    for u in offences:
+        group = ctx.within(organised, u.start, u.end)
+        if not _border_required(ctx, u) and not group:
+            domestic = ctx.within(ctx.rule_hits(rule.id, "domestic"), u.start, u.end)
+            span = [(domestic[0].start, domestic[0].end)] if domestic else [(u.formula.start, u.formula.end)]
+            note = "" if domestic else "no border crossing or organised group is an element of the offence"
+            return Finding("met", span, note)
+    if organised:
+        return Finding("missing", note="the offence requires an organised criminal group")
+    return Finding("missing", note="the offence requires crossing a border, so purely internal trafficking is not covered")
+
+
+def legal_persons(ctx: Context, rule) -> Finding:
+    good = []
+    liability = ctx.vocab("liability") + ctx.vocab("offence")
+    for h in ctx.rule_hits(rule.id):
+        if not ctx.operative(h):
+            continue
+        a, b = ctx.lead_in(h.provision)
+        chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
+        if any(p.start <= x.start < p.end for p in chain for x in liability):
+            good.append(h)
+    if good:
+        return Finding("met", _spans(good))
+    return Finding("missing", note="no provision makes legal persons liable")
+
+
+def penalty(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    found = []
+    for u in offences:
+        for p in ctx.provisions:
+            if u.start <= p.start < u.end and p.index not in ctx.aggravating:
+                found.extend(penalties.read(ctx.text, p.start, p.end))
+    found = [p for p in found if p.max_years is not None or p.min_years is not None]
+    if not found:
+        return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
+    best = max(found, key=lambda p: p.max_years if p.max_years is not None else (p.min_years or 0))
+    top = best.max_years if best.max_years is not None else best.min_years
+    spans = [(best.start, best.end)]
+    if top is None or top < 4:
+        return Finding("missing", spans, f"maximum imprisonment {penalties.describe(top)}, below the four years of UNTOC art. 2(b)")
+    alternatives = [p for p in found if p.fine_alternative]
+    if alternatives:
+        return Finding("partial", [(alternatives[0].start, alternatives[0].end)],
+                       f"maximum {penalties.describe(top)}, but a fine can be imposed instead of imprisonment")
+    return Finding("met", spans, f"maximum {penalties.describe(top)}" if not math.isinf(top) else "life imprisonment")
+
+
+# ---- victim protection ---------------------------------------------------------------------------
+def protection(ctx: Context, rule) -> Finding:
+    hits = [h for h in ctx.rule_hits(rule.id) if ctx.operative(h) and not _negated_clause(ctx, h)
+            and _about_victims(ctx, h) and not _in_heading(ctx, h)]
+    contra = [h for h in ctx.rule_hits(rule.id, "contradiction") if ctx.operative(h)]
+    if contra and not hits:
+        return Finding("missing", note="the text provides for removal of victims without safeguards, which contradicts this requirement")
+    strong, weak = [], []
+    for h in hits:
+        reason = _weakness(ctx, h)
+        (weak if reason else strong).append((h, reason))
+    partial = [h for h in ctx.partial_hits(rule.id) if ctx.operative(h)]
+    narrowed = []
+    for h, _ in strong:
+        s, e = _sentence(ctx, h)
+        if any(s <= p.start < e for p in partial):
+            narrowed.append(h)
+    if len(narrowed) < len(strong):
+        return Finding("met", _spans([h for h, _ in strong if h not in narrowed]))
+    if narrowed:
+        return Finding("partial", _spans(narrowed), _partial_note(rule, partial))
+    if weak:
+        return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note="no operative provision on this in the text")
+
+
+def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
+    a, b = ctx.lead_in(h.provision)
+    text = ctx.text
+    s = max(text.rfind(".", a, h.start), text.rfind(";", a, h.start), a - 1) + 1
+    e = min([i for i in (text.find(".", h.end, b), text.find(";", h.end, b)) if i != -1] or [b])
+    return s, e
+
+
+def _weakness(ctx: Context, h: Hit) -> str:
+    chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    s, e = _sentence(ctx, h)
+    spans = [(s, e)] + [(p.start, p.end) for p in chain[1:]]
+    def inside(name):  # noqa: E306
+        return [x for x in ctx.vocab(name) if any(a <= x.start < b for a, b in spans)]
+    if inside("cooperation"):
+        return "conditional on the victim's cooperation with the investigation or prosecution"
+    if inside("qualifier"):
+        return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
+    own = [x for x in ctx.vocab("discretion") if s <= x.start < e]
+    if own and not [x for x in ctx.vocab("strong") if s <= x.start < e]:
+        return "discretionary (“may”) where the treaty expects an obligation (“shall”)"
+    return ""
+
+
+def _in_heading(ctx: Context, h: Hit) -> bool:
+    """A hit in a heading line ("(3) Authority to permit continued presence") is a title, not a rule."""
+    text = ctx.text
+    a = text.rfind("\n", 0, h.start) + 1
+    b = text.find("\n", h.end)
+    b = len(text) if b == -1 else b
+    line = re.sub(r"^(?:\([^)]*\)\s*)+", "", text[a:b]).strip()
+    return len(line.split()) <= 12 and not line.endswith((".", ";", ":", ",", "—")) and b < len(text) \
+        and not re.search(r"\b(shall|must|may|is|are)\b", line)
+
+
+def _about_victims(ctx: Context, h: Hit) -> bool:
+    """A protection provision names those it protects in its sentence or in the words governing it."""
+    s, e = _sentence(ctx, h)
+    spans = [(s, e)] + [(p.start, p.end) for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    p = ctx.provisions[h.provision]
+    spans.append((p.start, p.end))
+    return any(a <= v.start < b for v in ctx.vocab("victim") for a, b in spans)
+
+
+def _negated_clause(ctx: Context, h: Hit) -> bool:
+    s, _ = _sentence(ctx, h)
+    before = ctx.text[s:h.start].lower()
+    return bool(re.search(r"\b(shall not be entitled|is not entitled|are not entitled|no right to|not eligible)\b", before))
+
+
+PREDICATES = {
+    "act": act, "means": means, "purpose": purpose, "open-list": open_list, "consent": consent,
+    "child-no-means": child_no_means, "child-age": child_age, "offence": offence, "ancillary": ancillary,
+    "jurisdiction": jurisdiction, "legal-persons": legal_persons, "penalty": penalty, "protection": protection,
+}

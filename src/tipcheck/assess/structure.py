@@ -1,0 +1,227 @@
+"""The structural facts an expert reads before judging anything: which provisions form the trafficking
+offence, which definitions and cross-references it pulls in, which parts merely aggravate, and which
+provisions are not operative law at all (findings, purposes). Pure Python over hits and provisions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from tipcheck.models import Definition, Hit, Provision, Segmentation
+
+# "guilty of an offense under chapter 77 of title 18": an offence created by another law.
+_ELSEWHERE = re.compile(r"\s*under\s+(?:chapter|title|section|§|part|article)\s*[\w.]+\s+of\s+(?:title|the)\b", re.I)
+_NEAR = 800  # characters between an act and the words creating the offence
+_XREF = re.compile(r"(?:\bsections?|\bs\.|§+)\s*(\d+[A-Za-z]*)", re.IGNORECASE)
+
+
+@dataclass
+class Unit:
+    """One trafficking offence (a section creating it) or a definition of trafficking."""
+
+    kind: str                  # "offence" | "definition"
+    anchor: int                # provision index (section, or the provision holding the definition)
+    start: int
+    end: int
+    label: str
+    formula: Hit | None = None
+    requires_means: bool = False
+    means_free_reason: str = ""
+
+
+@dataclass
+class Context:
+    text: str
+    seg: Segmentation
+    hits: list[Hit]
+    assess_kind: dict[str, str]          # rule id -> assess kind
+    non_operative_rx: re.Pattern[str] | None = None
+    units: list[Unit] = field(default_factory=list)
+    scope_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    # ---- basic navigation -------------------------------------------------------------------
+    @cached_property
+    def provisions(self) -> tuple[Provision, ...]:
+        return self.seg.provisions
+
+    def provision_at(self, offset: int) -> Provision:
+        best = self.provisions[0]
+        for p in self.provisions:
+            if p.start <= offset < max(p.end, p.start + 1):
+                best = p
+        return best
+
+    def subtree_end(self, index: int) -> int:
+        from tipcheck.segment import subtree_end
+        return subtree_end(self.provisions, index)
+
+    def ancestors(self, index: int) -> list[Provision]:
+        out, p = [], self.provisions[index]
+        while p.parent is not None:
+            p = self.provisions[p.parent]
+            out.append(p)
+        return out
+
+    def lead_in(self, index: int) -> tuple[int, int]:
+        """The provision's own text plus its ancestors' own text: the words that govern it."""
+        p = self.provisions[index]
+        chain = [p] + [a for a in self.ancestors(index) if a.kind != "part"]
+        return min(a.start for a in chain), p.end
+
+    def own_text_with_parents(self, index: int) -> str:
+        chain = [self.provisions[index]] + self.ancestors(index)
+        return " ".join(self.text[a.start:a.end] for a in chain)
+
+    # ---- hits ------------------------------------------------------------------------------
+    @cached_property
+    def by_rule(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {}
+        for h in self.hits:
+            out.setdefault(h.rule, []).append(h)
+        return out
+
+    def rule_hits(self, rule: str, element: str = "main", kind: str = "positive") -> list[Hit]:
+        return [h for h in self.by_rule.get(rule, []) if h.element == element and h.kind == kind]
+
+    def partial_hits(self, rule: str) -> list[Hit]:
+        return [h for h in self.by_rule.get(rule, []) if h.kind == "partial"]
+
+    def vocab(self, name: str) -> list[Hit]:
+        return self.by_rule.get("@" + name, [])
+
+    def kind_hits(self, kind: str) -> list[Hit]:
+        rules = [r for r, k in self.assess_kind.items() if k == kind]
+        return [h for r in rules for h in self.rule_hits(r)]
+
+    @staticmethod
+    def within(hits: list[Hit], start: int, end: int) -> list[Hit]:
+        return [h for h in hits if start <= h.start and h.end <= end]
+
+    # ---- classification of provisions --------------------------------------------------------
+    def definition_at(self, offset: int) -> Definition | None:
+        for d in self.seg.definitions:
+            if d.start <= offset < d.end:
+                return d
+        return None
+
+    @cached_property
+    def non_operative(self) -> set[int]:
+        """Provisions stating findings or purposes, and everything under them."""
+        out: set[int] = set()
+        finding_provs = {h.provision for h in self.vocab("findings")}
+        for p in self.provisions:
+            own_heading = self._own_heading(p)
+            if p.kind == "preamble" or p.index in finding_provs or (
+                    self.non_operative_rx and own_heading and self.non_operative_rx.search(own_heading)):
+                out.add(p.index)
+                end = self.subtree_end(p.index)
+                out.update(q.index for q in self.provisions if p.start <= q.start < end)
+        return out
+
+    def _own_heading(self, p: Provision) -> str:
+        if p.kind == "section":
+            return p.heading
+        first_line = self.text[p.start:p.end].split("\n", 1)[0]
+        body = re.sub(r"^\([^)]*\)\s*", "", first_line)
+        return body if len(body.split()) <= 6 and "\n" in self.text[p.start:p.end] else ""
+
+    def operative(self, h: Hit) -> bool:
+        return h.provision not in self.non_operative and self.definition_at(h.start) is None
+
+    @cached_property
+    def aggravating(self) -> set[int]:
+        """Provisions that open with an aggravating condition ("Where the offence involves ...")."""
+        out: set[int] = set()
+        for h in self.vocab("aggravation"):
+            p = self.provisions[h.provision]
+            if p.kind == "section":
+                continue
+            head = self.text[p.start:h.start]
+            if len(head) <= 40 or re.search(r"[—–:]\s*$", head.rstrip()):
+                end = self.subtree_end(p.index)
+                out.update(q.index for q in self.provisions if p.start <= q.start < end)
+        return out
+
+    def in_scope(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.scope_spans)
+
+    def unit_of(self, offset: int) -> Unit | None:
+        for u in self.units:
+            if u.start <= offset < u.end:
+                return u
+        return None
+
+
+def build(ctx: Context) -> Context:
+    """Find the trafficking offences and definitions, then the scope they pull in."""
+    text = ctx.text
+    acts = ctx.kind_hits("act")
+    purpose = ctx.kind_hits("purpose")
+    formula = ctx.vocab("offence")
+    traff = ctx.vocab("trafficking")
+    exploit = ctx.vocab("exploit")
+    units: list[Unit] = []
+    trafficking_defs = []
+    for d in ctx.seg.definitions:
+        if "traffic" in d.term and ctx.within(acts, d.start, d.end) and d.provision not in ctx.non_operative:
+            trafficking_defs.append(d)
+            units.append(Unit("definition", d.provision, d.start, d.end, ctx.provisions[d.provision].label))
+    for p in ctx.provisions:
+        if p.kind != "section" or p.index in ctx.non_operative:
+            continue
+        end = ctx.subtree_end(p.index)
+        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating
+             and not _ELSEWHERE.match(text, h.end)]
+        if not f:
+            continue
+        # The acts must sit near the words creating the offence: a long section on victim services
+        # that mentions "guilty of an offense" somewhere is not an offence of trafficking.
+        a = [h for h in ctx.within(acts, p.start, end) if ctx.definition_at(h.start) is None
+             and any(abs(h.start - x.start) <= _NEAR for x in f)]
+        has_purpose = ctx.within(purpose, p.start, end) or ctx.within(exploit, p.start, end) \
+            or ctx.within(traff, p.start, end)
+        by_reference = trafficking_defs and any(
+            t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
+        if (a and has_purpose) or by_reference:
+            units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
+    ctx.units = units
+    spans = [(u.start, u.end) for u in units]
+    # Cross-references from an offence to another section pull that section in.
+    numbers = {ctx.provisions[i].number: i for i in range(len(ctx.provisions)) if ctx.provisions[i].kind == "section"}
+    for u in [u for u in units if u.kind == "offence"]:
+        for m in _XREF.finditer(text, u.start, u.end):
+            target = numbers.get(m.group(1))
+            if target is not None:
+                spans.append((ctx.provisions[target].start, ctx.subtree_end(target)))
+    # Definitions whose term is used in scope join it, until nothing changes.
+    changed = True
+    while changed:
+        changed = False
+        for d in ctx.seg.definitions:
+            if any(a <= d.start < b for a, b in spans):
+                continue
+            if any(_mentions(text[a:b], d.term) for a, b in spans):
+                spans.append((d.start, d.end))
+                changed = True
+    ctx.scope_spans = sorted(set(spans))
+    _means_profile(ctx)
+    return ctx
+
+
+def _mentions(chunk: str, term: str) -> bool:
+    return re.search(r"\b" + re.escape(term) + r"\w{0,3}\b", chunk, re.IGNORECASE) is not None
+
+
+def _means_profile(ctx: Context) -> None:
+    means = ctx.kind_hits("means")
+    any_means = ctx.vocab("any_means")
+    for u in ctx.units:
+        own = [h for h in ctx.within(means, u.start, u.end) if h.provision not in ctx.aggravating
+               and (u.kind == "definition" or ctx.definition_at(h.start) is None)]
+        if ctx.within(any_means, u.start, u.end) and not own:
+            u.means_free_reason = "the offence is committed by any means"
+        u.requires_means = bool(own)
+        if not own and not u.means_free_reason:
+            u.means_free_reason = "the offence has no means element"

@@ -1,0 +1,27 @@
+"""The requirement catalogue shipped with tipcheck: ids, instruments, strengths, categories, order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def entries() -> tuple[dict, ...]:
+    text = resources.files("tipcheck").joinpath("catalogue.yaml").read_text(encoding="utf-8")
+    return tuple(yaml.safe_load(text)["requirements"])
+
+
+@lru_cache(maxsize=None)
+def by_id() -> dict[str, dict]:
+    return {e["id"]: e for e in entries()}
+
+
+def order(rid: str) -> int:
+    return list(by_id()).index(rid)
+
+
+def core_ids() -> list[str]:
+    return [e["id"] for e in entries() if e.get("core")]

@@ -1,0 +1,36 @@
+"""One exception type with a stable code and a location; the CLI maps it to exit code 2.
+
+Codes: E1xx input (ingest), E2xx rule packs, E3xx usage/options.
+"""
+
+from __future__ import annotations
+
+
+class TipcheckError(Exception):
+    def __init__(self, code: str, message: str, *, path: str | None = None,
+                 line: int | None = None, hint: str | None = None) -> None:
+        self.code = code
+        self.message = message
+        self.path = path
+        self.line = line
+        self.hint = hint
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        hint = f" (hint: {self.hint})" if self.hint else ""
+        return f"{self.code} {where}{self.message}{hint}"
+
+
+class InputError(TipcheckError):
+    """The statute file cannot be read or is not text."""
+
+
+class RulePackError(TipcheckError):
+    """A rule pack is malformed."""
+
+
+class UsageError(TipcheckError):
+    """An option value is invalid."""

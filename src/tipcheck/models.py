@@ -1,0 +1,113 @@
+"""Small immutable records passed along the pipeline (stdlib only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    path: str
+    text: str
+    encoding: str
+    format: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Provision:
+    """A numbered unit of a statute: a section, subsection, paragraph... or a heading-only block."""
+
+    index: int
+    kind: str            # part | chapter | section | subsection | paragraph | subparagraph | clause
+    number: str          # as numbered locally: "3", "(1)", "(a)"
+    label: str           # full citation: "s. 3(1)(a)", "§ 1590(a)"
+    heading: str         # nearest heading text ("Human trafficking")
+    start: int           # offsets into the decoded text; the provision's own text runs start:end
+    end: int
+    depth: int
+    parent: int | None   # index of the enclosing provision
+    section: int | None  # index of the top-level section it belongs to
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str            # lower-cased term defined ("exploitation")
+    provision: int       # index of the provision holding it
+    start: int           # span of the definition text
+    end: int
+    inclusive: bool      # "includes" (open) rather than "means" (closed)
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    provisions: tuple[Provision, ...]
+    definitions: tuple[Definition, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A pattern match: rule id, element, span in the decoded text."""
+
+    rule: str
+    element: str
+    start: int
+    end: int
+    provision: int
+    kind: str = "positive"   # positive | partial | exclude
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str
+    provision: str
+    line: int
+    column: int
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str
+    status: str
+    strength: str
+    category: str
+    source: str
+    title: str
+    evidence: tuple[Evidence, ...] = ()
+    note: str = ""
+    remediation: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    path: str
+    sha256: str
+    language: str
+    format: str
+    provisions: int
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Report:
+    tool_version: str
+    packs: tuple[PackInfo, ...]
+    documents: tuple[DocumentInfo, ...]
+    results: tuple[Result, ...]
+    verdict: str
+    models: dict = field(default_factory=dict, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        out = {"met": 0, "partial": 0, "missing": 0, "waived": 0, "not_applicable": 0}
+        for r in self.results:
+            out[r.status.replace("-", "_")] = out.get(r.status.replace("-", "_"), 0) + 1
+        return out

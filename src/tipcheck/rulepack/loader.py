@@ -1,0 +1,206 @@
+"""Find, validate and compile rule packs. Every failure is a RulePackError with file:line and a fix hint."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+from tipcheck import catalogue
+from tipcheck.errors import RulePackError
+from tipcheck.rulepack import yamlsource
+from tipcheck.rulepack.patterns import PatternError, compile_pattern, probe
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pack: str
+    title: str
+    source: str
+    assess: str
+    strength: str
+    category: str
+    description: str
+    remediation: str
+    partial_when: str
+    example: str
+    # lang -> element -> list of compiled token patterns ("main" is the rule's own patterns)
+    patterns: dict = field(compare=False, repr=False)
+    # list of (note, lang -> patterns)
+    partial: tuple = field(compare=False, repr=False)
+    # list of (why, lang -> patterns)
+    exclude: tuple = field(compare=False, repr=False)
+    file: str = ""
+    line: int = 0
+    movement: bool = False
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    version: str
+    languages: tuple[str, ...]
+    instrument: str
+    path: str
+    rules: tuple[Rule, ...]
+
+
+def builtin_dir() -> Path:
+    """Packs ship in the wheel as tipcheck/_packs; a source checkout uses the top-level rules/."""
+    shipped = Path(str(resources.files("tipcheck"))) / "_packs"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str) -> dict:
+    return json.loads(resources.files("tipcheck").joinpath("schemas", name).read_text(encoding="utf-8"))
+
+
+def _validate(doc: yamlsource.Located, schema_name: str, path: str) -> None:
+    validator = jsonschema.Draft202012Validator(_schema(schema_name))
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line(e.absolute_path), list(map(str, e.absolute_path))))
+    if not errors:
+        return
+    err = errors[0]
+    where = tuple(err.absolute_path)
+    line = doc.line(where)
+    if err.validator == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        extra = sorted(set(err.instance) - set(allowed))
+        bad = extra[0] if extra else "?"
+        line = doc.line(where + (bad,))
+        raise RulePackError("E203", f"unknown key {bad!r}", path=path, line=line,
+                            hint=f"allowed keys here: {', '.join(allowed)}")
+    if err.validator == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        raise RulePackError("E204", f"missing required field {missing!r}", path=path, line=line,
+                            hint=f"add `{missing}:` to this entry")
+    field_name = ".".join(str(p) for p in where) or "(top level)"
+    raise RulePackError("E203", f"invalid value at {field_name}: {err.message}", path=path, line=line,
+                        hint="see the rule-file JSON Schema shipped in tipcheck/schemas")
+
+
+def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: tuple) -> dict:
+    out: dict[str, list] = {}
+    for lang, patterns in raw.items():
+        if lang not in languages:
+            raise RulePackError("E208", f"patterns for language {lang!r}, which the pack does not declare",
+                                path=path, line=doc.line(where + (lang,)),
+                                hint=f"add {lang} to `languages` in pack.yaml or remove these patterns")
+        compiled = []
+        for i, pattern in enumerate(patterns):
+            try:
+                tokens = compile_pattern(pattern, lang)
+                probe(tokens, lang)
+            except PatternError as exc:
+                raise RulePackError("E207", f"bad pattern {pattern!r}: {exc}", path=path,
+                                    line=doc.line(where + (lang, i)),
+                                    hint="see the pattern syntax in docs/rules.md") from None
+            compiled.append(tokens)
+        out[lang] = compiled
+    return out
+
+
+def load_pack(directory: Path, display: str | None = None) -> Pack:
+    display = display or str(directory)
+    meta_path = directory / "pack.yaml"
+    if not meta_path.is_file():
+        raise RulePackError("E209", "no pack.yaml in rule pack directory", path=display,
+                            hint="create pack.yaml with id, title, version, languages and instrument")
+    meta_display = f"{display}/pack.yaml"
+    meta_doc = yamlsource.load(meta_path.read_text(encoding="utf-8"), meta_display)
+    _validate(meta_doc, "pack.schema.json", meta_display)
+    meta = meta_doc.data
+    languages = tuple(meta["languages"])
+    known = catalogue.by_id()
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for rule_file in sorted(directory.glob("*.yaml")):
+        if rule_file.name == "pack.yaml":
+            continue
+        shown = f"{display}/{rule_file.name}"
+        doc = yamlsource.load(rule_file.read_text(encoding="utf-8"), shown)
+        if doc.data is None:
+            raise RulePackError("E204", "empty rule file", path=shown, hint="add a `rules:` list")
+        _validate(doc, "rule-file.schema.json", shown)
+        for i, raw in enumerate(doc.data["rules"]):
+            rules.append(_rule(raw, meta, languages, known, seen, shown, doc, ("rules", i)))
+    claimed = {lang for lang in languages}
+    for rule in rules:
+        for lang in claimed:
+            if not rule.patterns.get(lang, {}).get("main"):
+                raise RulePackError("E208", f"rule {rule.id} has no patterns for {lang}, which the pack claims",
+                                    path=rule.file, line=rule.line,
+                                    hint=f"add `{lang}:` patterns or remove {lang} from the pack's languages")
+    return Pack(meta["id"], meta["title"], meta["version"], languages, meta["instrument"], display,
+                tuple(rules))
+
+
+def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str, doc, where) -> Rule:
+    rid = raw["id"]
+    line = doc.line(where + ("id",))
+    if rid not in known:
+        raise RulePackError("E205", f"id {rid!r} is not in the requirements catalogue", path=shown, line=line,
+                            hint="use an id from catalogue.yaml (`tipcheck rules list --all`); ids are never invented in packs")
+    if rid in seen:
+        raise RulePackError("E206", f"duplicate rule id {rid!r} (first defined in {seen[rid]})", path=shown,
+                            line=line, hint="each requirement has exactly one rule per pack")
+    seen[rid] = f"{shown}:{line}"
+    entry = known[rid]
+    patterns: dict[str, dict[str, list]] = {}
+    for lang, plist in _compile_map(raw["patterns"], languages, shown, doc, where + ("patterns",)).items():
+        patterns.setdefault(lang, {})["main"] = plist
+    for name, pmap in (raw.get("elements") or {}).items():
+        for lang, plist in _compile_map(pmap, languages, shown, doc, where + ("elements", name)).items():
+            patterns.setdefault(lang, {})[name] = plist
+    partial = tuple((p["note"], _compile_map(p["patterns"], languages, shown, doc, where + ("partial", k, "patterns")))
+                    for k, p in enumerate(raw.get("partial") or []))
+    exclude = tuple((e["why"], _compile_map(e["patterns"], languages, shown, doc, where + ("exclude", k, "patterns")))
+                    for k, e in enumerate(raw.get("exclude") or []))
+    return Rule(rid, meta["id"], raw["title"], raw["source"], raw["assess"], entry["strength"], entry["category"],
+                raw["description"].strip(), raw["remediation"].strip(), (raw.get("partial_when") or "").strip(),
+                (raw.get("example") or "").strip(), patterns, partial, exclude, shown, line,
+                bool(raw.get("movement", False)))
+
+
+def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None = None) -> list[Pack]:
+    """Built-in packs (all, or those named in `selected`) plus third-party pack directories."""
+    base = builtin_dir()
+    available = {d.name: d for d in sorted(base.iterdir()) if (d / "pack.yaml").is_file()} if base.is_dir() else {}
+    packs: list[Pack] = []
+    for extra in extra_dirs or []:
+        p = Path(extra)
+        if not p.is_dir():
+            raise RulePackError("E210", "rule pack directory not found", path=extra,
+                                hint="--rules takes a directory holding pack.yaml")
+        pack = load_pack(p, extra)
+        available.pop(pack.id, None)
+        packs.append(pack)
+    names = selected or sorted(available)
+    for name in names:
+        if name not in available and name not in {p.id for p in packs}:
+            raise RulePackError("E210", f"unknown pack {name!r}",
+                                hint=f"available packs: {', '.join(sorted(available)) or 'none'}")
+        if name in available:
+            packs.append(_cached_pack(str(available[name]), name))
+    ids: dict[str, str] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.id in ids and ids[rule.id] != pack.id:
+                raise RulePackError("E206", f"rule {rule.id} is defined by packs {ids[rule.id]} and {pack.id}",
+                                    path=rule.file, line=rule.line, hint="select only one of these packs")
+            ids[rule.id] = pack.id
+    return sorted(packs, key=lambda p: p.id)
+
+
+@lru_cache(maxsize=None)
+def _cached_pack(path: str, name: str) -> Pack:
+    return load_pack(Path(path), f"rules/{name}")

@@ -1,0 +1,235 @@
+"""Split a statute into its provisions (as the statute numbers them) and index its definitions.
+
+Works on raw text with the regex tables of `tipcheck.lang`: provision numbers tokenise unevenly, so
+they are found before any NLP. Every provision keeps exact offsets into the decoded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tipcheck import lang as langs
+from tipcheck.models import Definition, Provision, Segmentation
+
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
+_KINDS = ("section", "subsection", "paragraph", "subparagraph", "clause", "subclause")
+_HEADING_VERBS = re.compile(r"\b(shall|means|commits|is|are|may|must|whoever|includes)\b", re.I)
+
+
+@dataclass
+class _Open:
+    kind: str
+    number: str
+    label: str
+    heading: str
+    start: int
+    depth: int
+    parent: int | None
+    section: int | None
+    mtype: str = ""
+
+
+@dataclass
+class _State:
+    provisions: list[_Open] = field(default_factory=list)
+    section: int | None = None            # index of the current section
+    container_heading: str = ""
+    stack: list[tuple[str, int]] = field(default_factory=list)   # (marker type, provision index)
+    pending_heading: str = ""
+    pending_start: int = -1
+
+
+def _compile(lang: str) -> dict:
+    t = langs.table(lang)["numbering"]
+    flags = re.IGNORECASE
+    return {
+        "container": re.compile(t["container"], flags),
+        "section": [re.compile(p, flags) for p in t["section"]],
+        "note": re.compile(t["note"], flags),
+        "marker": re.compile(t["marker"]),
+        "inline": re.compile(t["inline_marker"]),
+        "section_label": t["section_label"],
+        "symbol_label": t["symbol_label"],
+    }
+
+
+def _marker_type(m: str, stack: list[tuple[str, int]], provisions: list[_Open]) -> str:
+    if m[0].isdigit():
+        return "num"
+    if m.islower():
+        if m in _ROMAN:
+            alpha = next((provisions[i].number for t, i in reversed(stack) if t == "alpha"), None)
+            if alpha and len(alpha) == 3 and len(m) == 1 and ord(alpha[1]) + 1 == ord(m):
+                return "alpha"          # (h) then (i): a letter, not a roman numeral
+            if len(m) > 1 or m == "i" or any(t == "roman" for t, _ in stack):
+                return "roman"
+        return "alpha"
+    if m.upper() in {r.upper() for r in _ROMAN} and len(m) > 1:
+        return "ROMAN"
+    return "ALPHA"
+
+
+def _units(text: str, inline: re.Pattern[str]):
+    """Yield (start, end) of each line, further split at inline provision markers."""
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        cuts = [start] + [start + m.end() for m in inline.finditer(line)] + [end]
+        for a, b in zip(cuts, cuts[1:]):
+            while a < b and text[a].isspace():
+                a += 1
+            if a < b:
+                yield a, b
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return (0 < len(words) <= 12 and line[:1].isupper() and not line.rstrip().endswith((",", ";", ":", "—", "-"))
+            and not _HEADING_VERBS.search(line) and not line.startswith("("))
+
+
+def segment(text: str, lang: str = "en") -> Segmentation:
+    rx = _compile(lang)
+    st = _State()
+    units = list(_units(text, rx["inline"]))
+    numbered = any(any(p.match(text[a:b]) for p in rx["section"]) for a, b in units)
+
+    def open_(kind, number, label, heading, start, depth, parent, mtype=""):
+        idx = len(st.provisions)
+        st.provisions.append(_Open(kind, number, label, heading, start, depth, parent,
+                                   st.section if kind != "section" else idx, mtype))
+        return idx
+
+    for i, (a, b) in enumerate(units):
+        line = text[a:b]
+        nxt = text[units[i + 1][0]:units[i + 1][1]] if i + 1 < len(units) else ""
+        m = rx["container"].match(line)
+        if m and len(line.split()) <= 14:
+            kind = m.group("kind").lower()
+            open_(kind, m.group("num"), f"{kind.capitalize()} {m.group('num')}", m.group("rest").strip(), a, 0, None)
+            st.section, st.stack, st.container_heading = None, [], m.group("rest").strip()
+            continue
+        sec = next((p.match(line) for p in rx["section"] if p.match(line)), None)
+        if sec:
+            num = sec.group("num")
+            tmpl = rx["symbol_label"] if line.startswith("§") else rx["section_label"]
+            rest = sec.group("rest").strip()
+            heading = st.pending_heading
+            if not sec.group("sub") and rest and _looks_like_heading(rest):
+                heading = rest.rstrip(".")
+            st.section = None
+            idx = open_("section", num, tmpl.format(num=num), heading, a, 0, None)
+            st.section, st.stack, st.pending_heading = idx, [], ""
+            if sec.group("sub"):
+                sub = sec.group("sub")
+                child = open_("subsection", sub, f"{st.provisions[idx].label}{sub}", heading,
+                              a + sec.start("sub"), 1, idx, "num")
+                st.stack = [("num", child)]
+            continue
+        note = rx["note"].match(line)
+        if note and st.section is not None:
+            base = st.provisions[st.section]
+            kind = note.group("kind").capitalize()
+            num = note.group("num")
+            open_("note", num, f"{base.label} {kind} {num}".rstrip(), base.heading, a, 1, st.section)
+            st.stack = []
+            continue
+        mk = rx["marker"].match(line)
+        if mk:
+            if st.section is None:
+                # A numbered paragraph with no section above it: the nearest heading names the unit.
+                label = f"“{st.pending_heading.rstrip('.')}”" if st.pending_heading else ""
+                start = st.pending_start if st.pending_heading else a
+                st.section = open_("section", "", label, st.pending_heading.rstrip("."), start, 0, None)
+                st.provisions[st.section].section = st.section
+                st.stack, st.pending_heading = [], ""
+            pos = a
+            while mk:
+                number = mk.group("m")
+                mtype = _marker_type(number, st.stack, st.provisions)
+                while st.stack and mtype in [t for t, _ in st.stack]:
+                    if st.stack.pop()[0] == mtype:
+                        break
+                parent = st.stack[-1][1] if st.stack else st.section
+                depth = len(st.stack) + 1
+                plabel = st.provisions[parent].label if parent is not None else ""
+                idx = open_(_KINDS[min(depth, len(_KINDS) - 1)], f"({number})", f"{plabel}({number})",
+                            st.provisions[st.section].heading, pos, depth, parent, mtype)
+                st.stack.append((mtype, idx))
+                pos += mk.end()
+                mk = rx["marker"].match(text, pos, b) if pos < b else None
+                if mk and mk.start() != pos:
+                    mk = None
+            continue
+        if _looks_like_heading(line) and (nxt and (any(p.match(nxt) for p in rx["section"])
+                                                   or rx["marker"].match(nxt) or not numbered)):
+            if not numbered and not rx["marker"].match(nxt) and not any(p.match(nxt) for p in rx["section"]):
+                # Unnumbered statute: a heading followed by text opens a unit of its own.
+                idx = open_("section", "", f"“{line.rstrip('.')}”", line.rstrip("."), a, 0, None)
+                st.provisions[idx].section = idx
+                st.section, st.stack, st.pending_heading = idx, [], ""
+            else:
+                st.pending_heading, st.pending_start = line, a
+                if rx["marker"].match(nxt):
+                    st.section, st.stack = None, []
+            continue
+    return _finish(text, st, lang)
+
+
+def _finish(text: str, st: _State, lang: str) -> Segmentation:
+    opened = st.provisions
+    if not opened:
+        opened = [_Open("section", "", "(whole text)", "", 0, 0, None, 0)]
+    provisions: list[Provision] = []
+    for i, o in enumerate(opened):
+        end = opened[i + 1].start if i + 1 < len(opened) else len(text)
+        while end > o.start and text[end - 1].isspace():
+            end -= 1
+        provisions.append(Provision(i, o.kind, o.number, o.label, o.heading, o.start, end,
+                                    o.depth, o.parent, o.section))
+    if provisions[0].start > 0 and text[:provisions[0].start].strip():
+        # Text before the first provision (a title, a preamble) becomes a unit of its own.
+        pre_end = provisions[0].start
+        provisions = [Provision(0, "preamble", "", "(preamble)", "", 0, pre_end, 0, None, 0)] + [
+            Provision(p.index + 1, p.kind, p.number, p.label, p.heading, p.start, p.end, p.depth,
+                      None if p.parent is None else p.parent + 1,
+                      None if p.section is None else p.section + 1) for p in provisions]
+    return Segmentation(tuple(provisions), tuple(_definitions(text, provisions, lang)))
+
+
+def subtree_end(provisions: tuple[Provision, ...] | list[Provision], index: int) -> int:
+    """End offset of a provision together with all its descendants."""
+    end = provisions[index].end
+    for p in provisions[index + 1:]:
+        if p.depth <= provisions[index].depth and p.kind != "note" or p.kind in ("part", "chapter", "title"):
+            if p.depth <= provisions[index].depth:
+                break
+        end = max(end, p.end)
+    return end
+
+
+def _definitions(text: str, provisions: list[Provision], lang: str) -> list[Definition]:
+    table = langs.table(lang)
+    patterns = [re.compile(p, re.IGNORECASE) for p in table["definitions"]]
+    inclusive = {v.lower() for v in table["inclusive_verbs"]}
+    found: list[tuple[int, str, int, bool]] = []
+    for p in provisions:
+        own = text[p.start:p.end]
+        seen: set[int] = set()
+        for pat in patterns:
+            for m in pat.finditer(own):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                found.append((p.start + m.start(), m.group("term").strip().lower(), p.index,
+                              m.group("verb").lower() in inclusive))
+    found.sort()
+    out = []
+    for k, (start, term, pidx, incl) in enumerate(found):
+        end = subtree_end(provisions, pidx)
+        if k + 1 < len(found) and found[k + 1][0] < end:
+            end = found[k + 1][0]
+        out.append(Definition(term, pidx, start, end, incl))
+    return out
