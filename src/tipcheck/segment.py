@@ -51,6 +51,7 @@ def _compile(lang: str) -> dict:
         "inline": re.compile(t["inline_marker"]),
         "section_label": t["section_label"],
         "symbol_label": t["symbol_label"],
+        "article_label": t["article_label"],
     }
 
 
@@ -95,6 +96,11 @@ def segment(text: str, lang: str = "en") -> Segmentation:
     st = _State()
     units = list(_units(text, rx["inline"]))
     numbered = any(any(p.match(text[a:b]) for p in rx["section"]) for a, b in units)
+    # The statute's own section style is the highest-ranked pattern it uses ("Article 9", "§ 1590",
+    # "Section 3"); under such sections, bare "1." lines are numbered paragraphs, not new sections.
+    ranks = [min((k for k, p in enumerate(rx["section"]) if p.match(text[a:b])), default=99) for a, b in units]
+    primary = min(ranks, default=99)
+    bare = len(rx["section"]) - 2   # index of the first bare-number pattern ("3.", "3 —")
 
     def open_(kind, number, label, heading, start, depth, parent, mtype=""):
         idx = len(st.provisions)
@@ -112,9 +118,22 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             st.section, st.stack, st.container_heading = None, [], m.group("rest").strip()
             continue
         sec = next((p.match(line) for p in rx["section"] if p.match(line)), None)
+        if sec and ranks[i] >= bare and primary < bare and st.section is not None:
+            # "2. The penalty is ..." inside "Article 9": a numbered paragraph of the article.
+            num = sec.group("num")
+            while st.stack and "num" in [t for t, _ in st.stack]:
+                if st.stack.pop()[0] == "num":
+                    break
+            parent = st.stack[-1][1] if st.stack else st.section
+            depth = len(st.stack) + 1
+            idx = open_(_KINDS[min(depth, len(_KINDS) - 1)], f"({num})", f"{st.provisions[parent].label}({num})",
+                        st.provisions[st.section].heading, a, depth, parent, "num")
+            st.stack.append(("num", idx))
+            continue
         if sec:
             num = sec.group("num")
-            tmpl = rx["symbol_label"] if line.startswith("§") else rx["section_label"]
+            tmpl = (rx["symbol_label"] if line.startswith("§") else
+                    rx["article_label"] if line[:3].lower() == "art" else rx["section_label"])
             rest = sec.group("rest").strip()
             heading = st.pending_heading
             if not sec.group("sub") and rest and _looks_like_heading(rest):

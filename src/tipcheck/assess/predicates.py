@@ -46,50 +46,53 @@ def _basic(ctx: Context, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.provision not in ctx.aggravating]
 
 
-# ---- definition: acts ---------------------------------------------------------------------------
-def act(ctx: Context, rule) -> Finding:
-    if not ctx.units:
-        return _no_offence(ctx)
-    hits = _basic(ctx, _scoped(ctx, ctx.rule_hits(rule.id)))
-    if not hits:
-        partial = _basic(ctx, _scoped(ctx, ctx.partial_hits(rule.id)))
-        if partial:
-            return Finding("partial", _spans(partial), _partial_note(rule, partial))
-        return Finding("missing", note="the offence does not name this act")
-    units = {id(ctx.unit_of(h.start)): ctx.unit_of(h.start) for h in hits if ctx.unit_of(h.start)}
-    narrow = _narrowing(ctx, [u for u in units.values()], movement_ok=rule.movement)
-    if narrow:
-        return Finding("partial", _spans(hits), narrow)
-    return Finding("met", _spans(hits))
+# ---- definition: acts, means, purposes -------------------------------------------------------------
+def _overlapping(h: Hit, others: list[Hit]) -> list[Hit]:
+    return [o for o in others if o.start < h.end and h.start < o.end]
 
 
-def _narrowing(ctx: Context, units: list[Unit], movement_ok: bool = False) -> str:
-    """Why every unit holding the element is narrower than the Protocol, or '' if one is not."""
-    if not units:
-        return ""
-    reasons = []
-    for u in units:
-        if not movement_ok and ctx.within(ctx.vocab("movement_core"), u.start, u.end):
-            reasons.append("the act counts only as a way of arranging or facilitating a person's travel, so the act without travel falls outside the offence")
-        elif _border_required(ctx, u):
-            reasons.append("the offence requires movement across a border, so internal trafficking is not covered")
-        elif _victims_narrow(ctx, u):
-            reasons.append("the offence protects only some victims (women or girls), not every person")
-        else:
-            return ""
-    return reasons[0]
+def _split(ctx: Context, rule, hits: list[Hit], *, movement_ok: bool) -> tuple[list[Hit], list[tuple[Hit, str]]]:
+    """Separate hits that meet the requirement from those narrowed (by the rule's partial wording,
+    a border requirement, a narrow class of victims, or an offence built around travel)."""
+    partial = ctx.partial_hits(rule.id)
+    clean, narrowed = [], []
+    for h in hits:
+        over = _overlapping(h, partial)
+        reason = _partial_note(rule, over) if over else _hit_narrowing(ctx, h, movement_ok)
+        (narrowed.append((h, reason)) if reason else clean.append(h))
+    return clean, narrowed
 
 
-def _border_required(ctx: Context, u: Unit) -> bool:
+def _chain(ctx: Context, h: Hit) -> list[tuple[int, int]]:
+    chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    return [(p.start, p.end) for p in chain]
+
+
+def _hit_narrowing(ctx: Context, h: Hit, movement_ok: bool) -> str:
+    unit = ctx.unit_of(h.start)
+    if unit and not movement_ok and unit.kind == "offence" and ctx.within(ctx.vocab("movement_core"), unit.start, unit.end):
+        return ("the act counts only as a way of arranging or facilitating a person's travel, "
+                "so the act without travel falls outside the offence")
+    spans = _chain(ctx, h)
     rid = "untoc.34.2.no-transnationality"
-    border = _basic(ctx, ctx.within(ctx.rule_hits(rid), u.start, u.end))
-    domestic = ctx.within(ctx.rule_hits(rid, "domestic"), u.start, u.end)
-    return bool(border) and not domestic
+    border = [b for b in ctx.rule_hits(rid) if any(a <= b.start < e for a, e in spans)]
+    domestic = [d for d in ctx.rule_hits(rid, "domestic") if any(a <= d.start < e for a, e in spans)]
+    if border and not domestic:
+        return "covered only where a border is crossed, so internal trafficking is not reached"
+    if _victims_narrow(ctx, h):
+        return "covered only for some victims (women, girls or children), not for every person"
+    return ""
 
 
-def _victims_narrow(ctx: Context, u: Unit) -> bool:
-    narrow = ctx.within(ctx.vocab("narrow_victim"), u.start, u.end)
-    general = ctx.within(ctx.vocab("any_victim"), u.start, u.end)
+def _victims_narrow(ctx: Context, h: Hit) -> bool:
+    """The persons an offence clause protects, read after its first act verb: "receives a woman or girl"."""
+    p = ctx.provisions[h.provision]
+    acts = [a for a in ctx.kind_hits("act") if p.start <= a.start < p.end]
+    if not acts:
+        return False
+    first = min(a.start for a in acts)
+    narrow = [x for x in ctx.vocab("narrow_victim") if first <= x.start < p.end]
+    general = [x for x in ctx.vocab("any_victim") if first <= x.start < p.end]
     return bool(narrow) and not general
 
 
@@ -99,7 +102,25 @@ def _partial_note(rule, hits: list[Hit]) -> str:
     return rule.partial[idx[0]][0] if idx else "covered only in a narrower form"
 
 
-# ---- definition: means ---------------------------------------------------------------------------
+def _judge(ctx: Context, rule, hits: list[Hit], *, movement_ok: bool, missing_note: str) -> Finding:
+    clean, narrowed = _split(ctx, rule, hits, movement_ok=movement_ok)
+    if clean:
+        return Finding("met", _spans(clean))
+    if narrowed:
+        return Finding("partial", _spans([h for h, _ in narrowed]), narrowed[0][1])
+    partial = _basic(ctx, _scoped(ctx, ctx.partial_hits(rule.id)))
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note=missing_note)
+
+
+def act(ctx: Context, rule) -> Finding:
+    if not ctx.units:
+        return _no_offence(ctx)
+    hits = _basic(ctx, _scoped(ctx, ctx.rule_hits(rule.id)))
+    return _judge(ctx, rule, hits, movement_ok=rule.movement, missing_note="the offence does not name this act")
+
+
 def means(ctx: Context, rule) -> Finding:
     if not ctx.units:
         return _no_offence(ctx)
@@ -109,36 +130,55 @@ def means(ctx: Context, rule) -> Finding:
     free = [u for u in ctx.units if not u.requires_means]
     if not requiring:
         u = free[0]
-        span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
-        return Finding("met", span, f"no means required: {u.means_free_reason} ({u.label}), so any means is covered")
+        return Finding("met", [_unit_span(u)], f"no means required: {u.means_free_reason} ({u.label}), so any means is covered")
     if basic:
-        return Finding("met", _spans(basic))
+        found = _judge(ctx, rule, basic, movement_ok=True, missing_note="")
+        if found.status == "met" or not free:
+            return found
     if free:
         u = free[0]
-        span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
-        return Finding("partial", span,
+        return Finding("partial", [_unit_span(u)],
                        f"not named as a means; it suffices only under {u.label}, where {u.means_free_reason}, "
                        f"not under {', '.join(sorted({r.label for r in requiring}))}")
     if scoped:
         return Finding("partial", _spans(scoped), "appears only as an aggravating circumstance, not as a means of the basic offence")
+    partial = _basic(ctx, _scoped(ctx, ctx.partial_hits(rule.id)))
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
     return Finding("missing", note="the offence requires means and this one is not among them")
 
 
-# ---- definition: purposes ------------------------------------------------------------------------
+def _unit_span(u: Unit) -> tuple[int, int]:
+    return (u.formula.start, u.formula.end) if u.formula else (u.start, min(u.end, u.start + 80))
+
+
 def purpose(ctx: Context, rule) -> Finding:
     if not ctx.units:
         return _no_offence(ctx)
     hits = _scoped(ctx, ctx.rule_hits(rule.id))
-    if hits:
-        units = [ctx.unit_of(h.start) for h in hits if ctx.unit_of(h.start)]
-        narrow = _narrowing(ctx, units, movement_ok=True) if units and len(units) == len(hits) else ""
-        if narrow and "victims" in narrow:
-            return Finding("partial", _spans(hits), narrow)
-        return Finding("met", _spans(hits))
-    partial = _scoped(ctx, ctx.partial_hits(rule.id))
-    if partial:
-        return Finding("partial", _spans(partial), _partial_note(rule, partial))
-    return Finding("missing", note="not among the purposes of the offence or the definition of exploitation")
+    found = _judge(ctx, rule, hits, movement_ok=True,
+                   missing_note="not among the purposes of the offence or the definition of exploitation")
+    if found.status != "missing":
+        return found
+    elsewhere = [h for h in ctx.rule_hits(rule.id) if not ctx.in_scope(h.start) and ctx.operative(h)
+                 and _in_offence_provision(ctx, h)]
+    if elsewhere:
+        return Finding("partial", _spans(elsewhere),
+                       "criminalised in a separate provision, but not a purpose of the trafficking offence")
+    return found
+
+
+def _in_offence_provision(ctx: Context, h: Hit) -> bool:
+    """The hit sits in a provision that itself creates an offence (a separate crime)."""
+    sec = ctx.provisions[h.provision].section
+    if sec is None:
+        return False
+    a, b = ctx.provisions[sec].start, ctx.subtree_end(sec)
+    return bool(ctx.within(ctx.vocab("offence"), a, b))
+
+
+_MINIMUM = ("prostitution-of-others", "other-sexual-exploitation", "forced-labour-services", "slavery",
+            "practices-similar-to-slavery", "servitude", "organ-removal")
 
 
 def open_list(ctx: Context, rule) -> Finding:
@@ -153,7 +193,13 @@ def open_list(ctx: Context, rule) -> Finding:
             if any(abs(h.start - p.start) < 300 for p in purpose_hits)]
     if near:
         return Finding("met", _spans(near))
-    return Finding("missing", note="the purposes are a closed list")
+    covered = all(_scoped(ctx, ctx.rule_hits(f"palermo.3a.purpose.{k}")) for k in _MINIMUM)
+    extended = _scoped(ctx, ctx.rule_hits(rule.id, "extended"))
+    if covered and extended:
+        return Finding("met", _spans(extended), "a closed list, but it goes beyond the Protocol minimum")
+    if covered:
+        return Finding("partial", _spans(purpose_hits, 1), "a closed list that covers the Protocol minimum but nothing more")
+    return Finding("missing", note="the purposes are a closed list, narrower than the Protocol minimum")
 
 
 # ---- consent and children ------------------------------------------------------------------------
@@ -234,10 +280,22 @@ def offence(ctx: Context, rule) -> Finding:
         note = ("trafficking is defined but no criminal offence is created in this text" if ctx.units
                 else "no provision creates a trafficking offence (acts for a purpose of exploitation, with a criminal penalty)")
         return Finding("missing", note=note)
-    if all(_victims_narrow(ctx, u) for u in offences):
+    if all(_unit_victims_narrow(ctx, u) for u in offences):
         return Finding("partial", [(offences[0].formula.start, offences[0].formula.end)],
                        "the offence protects only some victims (women or girls)")
     return Finding("met", [(u.formula.start, u.formula.end) for u in offences[:3]])
+
+
+def _border_required(ctx: Context, u: Unit) -> bool:
+    rid = "untoc.34.2.no-transnationality"
+    border = _basic(ctx, ctx.within(ctx.rule_hits(rid), u.start, u.end))
+    domestic = ctx.within(ctx.rule_hits(rid, "domestic"), u.start, u.end)
+    return bool(border) and not domestic
+
+
+def _unit_victims_narrow(ctx: Context, u: Unit) -> bool:
+    acts = [h for h in ctx.kind_hits("act") if u.start <= h.start < u.end]
+    return bool(acts) and all(_victims_narrow(ctx, h) for h in acts)
 
 
 def ancillary(ctx: Context, rule) -> Finding:

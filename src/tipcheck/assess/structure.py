@@ -13,7 +13,11 @@ from tipcheck.models import Definition, Hit, Provision, Segmentation
 
 # "guilty of an offense under chapter 77 of title 18": an offence created by another law.
 _ELSEWHERE = re.compile(r"\s*under\s+(?:chapter|title|section|§|part|article)\s*[\w.]+\s+of\s+(?:title|the)\b", re.I)
-_NEAR = 800  # characters between an act and the words creating the offence
+_NEAR = 800
+_MARKER = re.compile(r"^\s*(?:\([^)]{1,5}\)\s*|\d+\.\s*)+")
+_CONDITIONAL = re.compile(r"(?:where|if|when)\b", re.I)
+_PENALTY_WORD = re.compile(r"\b(punish\w*|imprison\w*|penalt\w*|liable|maximum|term|sentence\w*)\b", re.I)
+_CREATES = re.compile(r"\b(commits?|guilty)\b", re.I)  # characters between an act and the words creating the offence
 _XREF = re.compile(r"(?:\bsections?|\bs\.|§+)\s*(\d+[A-Za-z]*)", re.IGNORECASE)
 
 
@@ -132,16 +136,25 @@ class Context:
 
     @cached_property
     def aggravating(self) -> set[int]:
-        """Provisions that open with an aggravating condition ("Where the offence involves ...")."""
-        out: set[int] = set()
+        """Provisions that raise the penalty for a qualified case ("Where the offence involves ...",
+        "The penalty is increased ... where"), with everything under them."""
+        marked: set[int] = set()
         for h in self.vocab("aggravation"):
             p = self.provisions[h.provision]
+            head = self.text[p.start:h.start]
+            if p.kind != "section" and (len(head) <= 40 or re.search(r"[—–:]\s*$", head.rstrip())):
+                marked.add(p.index)
+        for p in self.provisions:
             if p.kind == "section":
                 continue
-            head = self.text[p.start:h.start]
-            if len(head) <= 40 or re.search(r"[—–:]\s*$", head.rstrip()):
-                end = self.subtree_end(p.index)
-                out.update(q.index for q in self.provisions if p.start <= q.start < end)
+            body = _MARKER.sub("", self.text[p.start:p.end])
+            if _CONDITIONAL.match(body) and _PENALTY_WORD.search(body) and not _CREATES.search(body):
+                marked.add(p.index)
+        out: set[int] = set()
+        for i in marked:
+            p = self.provisions[i]
+            end = self.subtree_end(i)
+            out.update(q.index for q in self.provisions if p.start <= q.start < end)
         return out
 
     def in_scope(self, offset: int) -> bool:
