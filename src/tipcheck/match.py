@@ -37,7 +37,7 @@ class RuleMatcher:
             for rule in pack.rules:
                 for element, plist in rule.patterns.get(lang, {}).items():
                     self._add(rule.id, element, "positive", plist)
-                for k, (_note, pmap) in enumerate(rule.partial):
+                for k, (_note, pmap, _when) in enumerate(rule.partial):
                     self._add(rule.id, f"partial{k}", "partial", pmap.get(lang, []))
                 for k, (_why, pmap) in enumerate(rule.exclude):
                     self._add(rule.id, f"exclude{k}", "exclude", pmap.get(lang, []))

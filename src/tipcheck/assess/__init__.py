@@ -16,6 +16,7 @@ def analyse(text, seg, hits, rules, lang_table: dict) -> tuple[dict[str, Finding
     rx = lang_table.get("non_operative_headings")
     ctx = structure.Context(text=text, seg=seg, hits=hits,
                             assess_kind={r.id: r.assess for r in rules},
+                            partial_modes={r.id: tuple(p[2] for p in r.partial) for r in rules},
                             non_operative_rx=re.compile(rx, re.I) if rx else None)
     structure.build(ctx)
     findings = {r.id: PREDICATES[r.assess](ctx, r) for r in rules}

@@ -54,7 +54,7 @@ def _overlapping(h: Hit, others: list[Hit]) -> list[Hit]:
 def _split(ctx: Context, rule, hits: list[Hit], *, movement_ok: bool) -> tuple[list[Hit], list[tuple[Hit, str]]]:
     """Separate hits that meet the requirement from those narrowed (by the rule's partial wording,
     a border requirement, a narrow class of victims, or an offence built around travel)."""
-    partial = ctx.partial_hits(rule.id)
+    partial = ctx.partial_hits(rule.id, qualifying_only=True)
     clean, narrowed = [], []
     for h in hits:
         over = _overlapping(h, partial)
@@ -73,6 +73,12 @@ def _hit_narrowing(ctx: Context, h: Hit, movement_ok: bool) -> str:
     if unit and not movement_ok and unit.kind == "offence" and ctx.within(ctx.vocab("movement_core"), unit.start, unit.end):
         return ("the act counts only as a way of arranging or facilitating a person's travel, "
                 "so the act without travel falls outside the offence")
+    if unit is None or unit.kind != "offence":
+        offences = [u for u in ctx.units if u.kind == "offence"]
+        if offences and all(_border_required(ctx, u) for u in offences):
+            return "the offence that uses it requires a border crossing, so internal trafficking is not reached"
+        if offences and all(_unit_victims_narrow(ctx, u) for u in offences):
+            return "the offence that uses it protects only some victims (women, girls or children)"
     spans = _chain(ctx, h)
     rid = "untoc.34.2.no-transnationality"
     border = [b for b in ctx.rule_hits(rid) if any(a <= b.start < e for a, e in spans)]
@@ -84,15 +90,20 @@ def _hit_narrowing(ctx: Context, h: Hit, movement_ok: bool) -> str:
     return ""
 
 
-def _victims_narrow(ctx: Context, h: Hit) -> bool:
+def _victim_words(ctx: Context, h: Hit) -> tuple[list[Hit], list[Hit]]:
     """The persons an offence clause protects, read after its first act verb: "receives a woman or girl"."""
     p = ctx.provisions[h.provision]
     acts = [a for a in ctx.kind_hits("act") if p.start <= a.start < p.end]
     if not acts:
-        return False
+        return [], []
     first = min(a.start for a in acts)
     narrow = [x for x in ctx.vocab("narrow_victim") if first <= x.start < p.end]
     general = [x for x in ctx.vocab("any_victim") if first <= x.start < p.end]
+    return narrow, general
+
+
+def _victims_narrow(ctx: Context, h: Hit) -> bool:
+    narrow, general = _victim_words(ctx, h)
     return bool(narrow) and not general
 
 
@@ -229,6 +240,12 @@ def child_no_means(ctx: Context, rule) -> Finding:
         u = ctx.units[0]
         span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
         return Finding("met", span, f"the offence requires no means for anyone ({u.label}), children included")
+    child_words = ctx.rule_hits("palermo.3d.child-under-18", "child_word")
+    child_offences = [u for u in ctx.units if not u.requires_means and u.kind == "offence"
+                      and ctx.within(child_words, u.start, u.end)]
+    if child_offences:
+        u = child_offences[0]
+        return Finding("met", [_unit_span(u)], f"a separate offence for child victims ({u.label}) requires no means")
     clauses = [h for h in ctx.rule_hits(rule.id) if h.provision not in ctx.non_operative]
     general = [h for h in clauses if ctx.unit_of(h.start) is None]
     covered = [u for u in requiring if general or ctx.within(clauses, u.start, u.end)]
@@ -294,7 +311,7 @@ def _border_required(ctx: Context, u: Unit) -> bool:
 
 
 def _unit_victims_narrow(ctx: Context, u: Unit) -> bool:
-    acts = [h for h in ctx.kind_hits("act") if u.start <= h.start < u.end]
+    acts = [h for h in ctx.kind_hits("act") if u.start <= h.start < u.end and any(_victim_words(ctx, h))]
     return bool(acts) and all(_victims_narrow(ctx, h) for h in acts)
 
 
@@ -345,13 +362,25 @@ def legal_persons(ctx: Context, rule) -> Finding:
     return Finding("missing", note="no provision makes legal persons liable")
 
 
+def _refers_to(chunk: str, numbers: set[str]) -> bool:
+    """A provision that punishes "an offence under section 4" belongs to the offence of section 4."""
+    for m in re.finditer(r"offen[cs]es?\s+under\s+(?:sections?|s\.|§+)\s*([\w, ]+?(?:\s+or\s+\w+)?)\b(?:\s+of\s+this|[.;,]|\s+is|\s+shall)", chunk, re.I):
+        cited = set(re.findall(r"\d+[A-Za-z]*", m.group(1)))
+        if cited & numbers:
+            return True
+    return False
+
+
 def penalty(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     found = []
-    for u in offences:
-        for p in ctx.provisions:
-            if u.start <= p.start < u.end and p.index not in ctx.aggravating:
-                found.extend(penalties.read(ctx.text, p.start, p.end))
+    numbers = {ctx.provisions[u.anchor].number for u in offences if ctx.provisions[u.anchor].number}
+    for p in ctx.provisions:
+        if p.index in ctx.aggravating or p.index in ctx.non_operative:
+            continue
+        inside = any(u.start <= p.start < u.end for u in offences)
+        if inside or _refers_to(ctx.text[p.start:p.end], numbers):
+            found.extend(penalties.read(ctx.text, p.start, p.end))
     found = [p for p in found if p.max_years is not None or p.min_years is not None]
     if not found:
         return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
@@ -379,15 +408,16 @@ def protection(ctx: Context, rule) -> Finding:
         reason = _weakness(ctx, h)
         (weak if reason else strong).append((h, reason))
     partial = [h for h in ctx.partial_hits(rule.id) if ctx.operative(h)]
+    qualifying = [h for h in ctx.partial_hits(rule.id, qualifying_only=True) if ctx.operative(h)]
     narrowed = []
     for h, _ in strong:
         s, e = _sentence(ctx, h)
-        if any(s <= p.start < e for p in partial):
+        if any(s <= p.start < e for p in qualifying):
             narrowed.append(h)
     if len(narrowed) < len(strong):
         return Finding("met", _spans([h for h, _ in strong if h not in narrowed]))
     if narrowed:
-        return Finding("partial", _spans(narrowed), _partial_note(rule, partial))
+        return Finding("partial", _spans(narrowed), _partial_note(rule, qualifying))
     if weak:
         return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
     if partial:

@@ -41,6 +41,7 @@ class Context:
     seg: Segmentation
     hits: list[Hit]
     assess_kind: dict[str, str]          # rule id -> assess kind
+    partial_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule id -> `when` per partial
     non_operative_rx: re.Pattern[str] | None = None
     units: list[Unit] = field(default_factory=list)
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -89,8 +90,12 @@ class Context:
     def rule_hits(self, rule: str, element: str = "main", kind: str = "positive") -> list[Hit]:
         return [h for h in self.by_rule.get(rule, []) if h.element == element and h.kind == kind]
 
-    def partial_hits(self, rule: str) -> list[Hit]:
-        return [h for h in self.by_rule.get(rule, []) if h.kind == "partial"]
+    def partial_hits(self, rule: str, qualifying_only: bool = False) -> list[Hit]:
+        hits = [h for h in self.by_rule.get(rule, []) if h.kind == "partial"]
+        if qualifying_only:
+            modes = self.partial_modes.get(rule, ())
+            hits = [h for h in hits if modes[int(h.element.replace("partial", ""))] == "qualifies"]
+        return hits
 
     def vocab(self, name: str) -> list[Hit]:
         return self.by_rule.get("@" + name, [])

@@ -31,7 +31,7 @@ class Rule:
     example: str
     # lang -> element -> list of compiled token patterns ("main" is the rule's own patterns)
     patterns: dict = field(compare=False, repr=False)
-    # list of (note, lang -> patterns)
+    # list of (note, lang -> patterns, when)
     partial: tuple = field(compare=False, repr=False)
     # list of (why, lang -> patterns)
     exclude: tuple = field(compare=False, repr=False)
@@ -161,7 +161,8 @@ def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str,
     for name, pmap in (raw.get("elements") or {}).items():
         for lang, plist in _compile_map(pmap, languages, shown, doc, where + ("elements", name)).items():
             patterns.setdefault(lang, {})[name] = plist
-    partial = tuple((p["note"], _compile_map(p["patterns"], languages, shown, doc, where + ("partial", k, "patterns")))
+    partial = tuple((p["note"], _compile_map(p["patterns"], languages, shown, doc, where + ("partial", k, "patterns")),
+                     p.get("when", "qualifies"))
                     for k, p in enumerate(raw.get("partial") or []))
     exclude = tuple((e["why"], _compile_map(e["patterns"], languages, shown, doc, where + ("exclude", k, "patterns")))
                     for k, e in enumerate(raw.get("exclude") or []))

@@ -1,0 +1,167 @@
+"""The command line: parse options, call the library, pick a formatter, map errors to exit codes.
+
+Exit codes (every command): 0 nothing at or above --fail-on; 1 gaps at or above it; 2 usage, input or
+rule-pack error (one line on stderr, no traceback); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from tipcheck import __version__
+from tipcheck.errors import TipcheckError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
+                  help="Check anti-trafficking legislation against the Palermo Protocol and related instruments.")
+rules_app = typer.Typer(no_args_is_help=True, help="List, explain, validate and test rule packs.",
+                        context_settings={"help_option_names": ["-h", "--help"]})
+app.add_typer(rules_app, name="rules")
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    mandatory = "mandatory"
+    any = "any"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tipcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                          help="Show the version and exit.")] = None) -> None:
+    """tipcheck reads statutes and reports, requirement by requirement, what they meet and what they lack."""
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _emit(content: str, output: Optional[str]) -> None:
+    if output:
+        from tipcheck.outputs import write_atomic
+        write_atomic(output, content)
+    else:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+
+
+def exit_code(report, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    for r in report.results:
+        if r.status in ("partial", "missing") and (fail_on == "any" or r.strength == "mandatory"):
+            return 1
+    return 0
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[Path], typer.Argument(help="Statute file(s); several files are judged as one jurisdiction's law.",
+                                                show_default=False)],
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
+    rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack (repeatable).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto or en.")] = "auto",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on gaps in mandatory requirements, any gap, or never.")] = FailOn.mandatory,
+) -> None:
+    """Analyse statute(s) and print the gap report."""
+    from tipcheck.api import check
+    from tipcheck.report import render
+
+    report = check([str(f) for f in files], packs=pack, rules_dirs=rules, lang=lang)
+    options = {"color": _color() and not output} if fmt is Format.terminal else {}
+    _emit(render(report, fmt.value, **options), output)
+    raise typer.Exit(exit_code(report, fail_on.value))
+
+
+@app.command()
+def segment(
+    file: Annotated[Path, typer.Argument(help="Statute file.", show_default=False)],
+    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto or en.")] = "auto",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+) -> None:
+    """Show the provisions and definitions tipcheck finds in a statute (the first thing to debug)."""
+    from tipcheck.inspect import render_segments
+
+    _emit(render_segments(str(file), lang, fmt.value), None)
+
+
+@rules_app.command("list")
+def rules_list(
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Only these packs.")] = None,
+    category: Annotated[Optional[str], typer.Option("--category", help="Only this category.")] = None,
+    strength: Annotated[Optional[str], typer.Option("--strength", help="Only this strength.")] = None,
+    rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack.")] = None,
+) -> None:
+    """List the rules of the selected packs."""
+    from tipcheck.inspect import list_rules
+
+    _emit(list_rules(pack, category, strength, rules), None)
+
+
+@rules_app.command("show")
+def rules_show(rule_id: Annotated[str, typer.Argument(help="A requirement id, e.g. palermo.3a.act.recruitment.", show_default=False)],
+               rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack.")] = None) -> None:
+    """Everything about one requirement: source, meaning, partial conditions, remediation, example."""
+    from tipcheck.inspect import show_rule
+
+    _emit(show_rule(rule_id, rules), None)
+
+
+@rules_app.command("validate")
+def rules_validate(path: Annotated[Path, typer.Argument(help="A rule pack directory.", show_default=False)]) -> None:
+    """Validate a rule pack: schema, catalogue ids, patterns. Exit 2 with file:line on the first error."""
+    from tipcheck.rulepack.loader import load_pack
+
+    pack = load_pack(path, str(path))
+    typer.echo(f"{pack.id} {pack.version}: {len(pack.rules)} rules, languages {', '.join(pack.languages)}: valid")
+
+
+@rules_app.command("test")
+def rules_test(path: Annotated[Optional[Path], typer.Argument(help="A rule pack directory (default: the built-in packs).")] = None) -> None:
+    """Run rule fixtures (rules/<pack>/fixtures/<rule-id>/*.txt) without pytest. Exit 1 on a failure."""
+    from tipcheck.inspect import run_fixtures
+
+    text, failed = run_fixtures(path)
+    _emit(text, None)
+    raise typer.Exit(1 if failed else 0)
+
+
+def main() -> None:
+    try:
+        code = app(standalone_mode=False)
+    except TipcheckError as exc:
+        typer.echo(f"tipcheck: error: {exc.one_line()}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("tipcheck: interrupted", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.BadParameter, typer.Abort) as exc:  # pragma: no cover - click handles most itself
+        typer.echo(f"tipcheck: error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:
+        import click
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,99 @@
+"""Text views behind `tipcheck segment` and `tipcheck rules ...` (kept out of cli.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tipcheck import catalogue, ingest
+from tipcheck.api import _language
+from tipcheck.errors import UsageError
+from tipcheck.rulepack import builtin_dir, load_packs
+from tipcheck.segment import segment
+
+
+def render_segments(path: str, lang: str, fmt: str) -> str:
+    doc = ingest.read(path)
+    seg = segment(doc.text, _language(lang))
+    if fmt == "json":
+        data = {
+            "document": doc.path,
+            "provisions": [{"label": p.label, "kind": p.kind, "heading": p.heading, "start": p.start,
+                            "end": p.end, "depth": p.depth} for p in seg.provisions],
+            "definitions": [{"term": d.term, "provision": seg.provisions[d.provision].label,
+                             "inclusive": d.inclusive, "start": d.start, "end": d.end} for d in seg.definitions],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    lines = [f"{doc.path}: {len(seg.provisions)} provisions, {len(seg.definitions)} definitions ({doc.encoding})"]
+    for p in seg.provisions:
+        first = doc.text[p.start:p.end].split("\n", 1)[0]
+        first = first if len(first) <= 70 else first[:67] + "..."
+        heading = f" [{p.heading}]" if p.heading and p.kind == "section" else ""
+        lines.append(f"{'  ' * p.depth}{p.label or p.kind}{heading}  {first}")
+    if seg.definitions:
+        lines.append("definitions:")
+        for d in seg.definitions:
+            kind = "includes" if d.inclusive else "means"
+            lines.append(f"  “{d.term}” ({kind}) in {seg.provisions[d.provision].label}")
+    return "\n".join(lines) + "\n"
+
+
+def list_rules(packs, category, strength, rules_dirs) -> str:
+    rows = []
+    for pack in load_packs(packs, rules_dirs):
+        for r in pack.rules:
+            if category and r.category != category or strength and r.strength != strength:
+                continue
+            rows.append((catalogue.order(r.id), f"{r.id:52s} {pack.id:10s} {r.strength:20s} {r.category}"))
+    header = f"{'id':52s} {'pack':10s} {'strength':20s} category"
+    return "\n".join([header] + [row for _, row in sorted(rows)]) + "\n"
+
+
+def show_rule(rule_id: str, rules_dirs) -> str:
+    for pack in load_packs(None, rules_dirs):
+        for r in pack.rules:
+            if r.id == rule_id:
+                entry = catalogue.by_id()[r.id]
+                parts = [
+                    f"{r.id}: {r.title}",
+                    f"  pack:        {pack.id} {pack.version} ({r.file}:{r.line})",
+                    f"  source:      {r.source}",
+                    f"  strength:    {r.strength}",
+                    f"  category:    {r.category}",
+                    f"  core:        {'yes' if entry.get('core') else 'no'}",
+                    f"  assessment:  {r.assess}",
+                    f"  meaning:     {r.description}",
+                    f"  partial when: {r.partial_when or '(no partial form)'}",
+                    f"  remediation: {r.remediation}",
+                ]
+                if r.example:
+                    parts.append(f"  example:     {r.example}")
+                parts.append(f"  languages:   {', '.join(sorted(r.patterns))}")
+                return "\n".join(parts) + "\n"
+    if rule_id in catalogue.by_id():
+        raise UsageError("E305", f"requirement {rule_id!r} is in the catalogue but no loaded pack has a rule for it")
+    raise UsageError("E305", f"unknown requirement id {rule_id!r}", hint="see `tipcheck rules list`")
+
+
+def run_fixtures(path: Path | None) -> tuple[str, int]:
+    from tipcheck import testing
+
+    root = Path(path) if path else builtin_dir()
+    extra = [str(path)] if path and (Path(path) / "pack.yaml").is_file() else None
+    files = testing.discover(root)
+    if not files:
+        raise UsageError("E306", "no fixtures found", path=str(root),
+                         hint="fixtures live in <pack>/fixtures/<rule-id>/<case>.txt")
+    lines, failed, xfail = [], 0, 0
+    for f in files:
+        fixture = testing.parse(f)
+        outcome = testing.run(fixture, rules_dirs=extra)
+        if not outcome.passed:
+            failed += 1
+            for problem in outcome.problems:
+                lines.append(f"FAIL {f}: {fixture.rule}: {problem}")
+        elif fixture.todo:
+            xfail += 1
+    passed = len(files) - failed - xfail
+    lines.append(f"{passed} passed, {failed} failed" + (f", {xfail} known gaps (todo)" if xfail else ""))
+    return "\n".join(lines) + "\n", failed

@@ -1,0 +1,14 @@
+"""One report record, many formatters. Each formatter is a function (report, **options) -> str."""
+
+from __future__ import annotations
+
+from tipcheck.report import json_format, terminal
+
+FORMATTERS = {
+    "terminal": terminal.render,
+    "json": json_format.render,
+}
+
+
+def render(report, fmt: str, **options) -> str:
+    return FORMATTERS[fmt](report, **options)
