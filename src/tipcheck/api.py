@@ -74,28 +74,21 @@ def _merge(rule, per_doc) -> Result:
         if best is None or _RANK[f.status] > _RANK[best[1].status]:
             best = (doc, f, seg)
     doc, f, seg = best
-    evidence = tuple(_evidence(doc, seg, a, b) for a, b in f.spans)
+    starts = _line_starts(doc.text)
+    evidence = tuple(_evidence(doc, seg, starts, a, b) for a, b in f.spans)
     remediation = "" if f.status == "met" else rule.remediation
     return Result(rule.id, f.status, rule.strength, rule.category, rule.source, rule.title, evidence,
                   f.note, remediation)
 
 
-def _evidence(doc: SourceDoc, seg, start: int, end: int) -> Evidence:
-    line_starts = _line_starts(doc.text)
+def _evidence(doc: SourceDoc, seg, line_starts: list[int], start: int, end: int) -> Evidence:
     line = bisect_right(line_starts, start)
     column = start - line_starts[line - 1] + 1
     prov = next((p for p in reversed(seg.provisions) if p.start <= start < max(p.end, p.start + 1)), seg.provisions[0])
     return Evidence(doc.path, prov.label, line, column, start, end, doc.text[start:end])
 
 
-_LINES_CACHE: dict[int, list[int]] = {}
-
-
 def _line_starts(text: str) -> list[int]:
-    key = id(text)
-    if key not in _LINES_CACHE:
-        starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-        _LINES_CACHE.clear()
-        _LINES_CACHE[key] = starts
-    return _LINES_CACHE[key]
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts

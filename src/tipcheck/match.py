@@ -6,6 +6,7 @@ from one provision into the next.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -32,7 +33,7 @@ class RuleMatcher:
         self.lang = lang
         self.nlp = get_nlp(lang)
         self.matcher = Matcher(self.nlp.vocab)
-        self.keys: dict[int, tuple[str, str, str]] = {}
+        self.keys: dict[int, tuple[str, str, str, int]] = {}
         for pack in packs:
             for rule in pack.rules:
                 for element, plist in rule.patterns.get(lang, {}).items():
@@ -45,25 +46,56 @@ class RuleMatcher:
             self._add(VOCAB_PREFIX + name, "main", "vocab", list(plist))
 
     def _add(self, rule: str, element: str, kind: str, patterns: list) -> None:
-        if not patterns:
-            return
-        key = f"{rule}\t{element}\t{kind}"
-        self.matcher.add(key, patterns)
-        self.keys[self.nlp.vocab.strings[key]] = (rule, element, kind)
+        for i, pattern in enumerate(patterns):
+            tokens, limit = _unbounded(pattern)
+            key = f"{rule}\t{element}\t{kind}\t{i}"
+            self.matcher.add(key, [tokens])
+            self.keys[self.nlp.vocab.strings[key]] = (rule, element, kind, limit)
 
     def run(self, text: str, seg: Segmentation) -> list[Hit]:
         provisions = [p for p in seg.provisions if p.end > p.start]
-        docs = self.nlp.pipe((text[p.start:p.end] for p in provisions), batch_size=64)
+        docs = self.nlp.pipe((_matchable(text, p.start, p.end, seg.headings) for p in provisions), batch_size=64)
         hits: list[Hit] = []
         for prov, doc in zip(provisions, docs):
             raw = []
             for match_id, s, e in self.matcher(doc):
-                rule, element, kind = self.keys[match_id]
+                rule, element, kind, limit = self.keys[match_id]
+                if e - s > limit:
+                    continue
                 span = doc[s:e]
                 raw.append(Hit(rule, element, prov.start + span.start_char, prov.start + span.end_char,
                                prov.index, kind))
             hits.extend(_resolve(raw))
         return sorted(hits, key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
+
+
+_BOUNDED = re.compile(r"^\{(\d*),(\d+)\}$")
+
+
+def _unbounded(pattern: list[dict]) -> tuple[list[dict], int]:
+    """Bounded gaps ({0,N}) become "*" plus a length limit checked on each match: spaCy expands
+    {0,N} into N optional tokens, whose states multiply; one "*" state and a filter do not."""
+    tokens, limit = [], 0
+    for tok in pattern:
+        m = _BOUNDED.match(str(tok.get("OP", "")))
+        if m and set(tok) == {"OP"}:
+            tokens.append({"OP": "*"})
+            limit += int(m.group(2))
+        else:
+            tokens.append(tok)
+            limit += 1
+    return tokens, limit
+
+
+def _matchable(text: str, start: int, end: int, headings) -> str:
+    """The provision's text as patterns see it, with the same length so offsets still hold: headings
+    blanked (a title is not law, and a match must not run from a title into the text) and line breaks
+    made spaces (hard-wrapped lines read as one paragraph)."""
+    chunk = list(text[start:end])
+    for a, b in headings:
+        for i in range(max(a, start), min(b, end)):
+            chunk[i - start] = " "
+    return "".join(chunk).replace("\n", " ")
 
 
 def _resolve(raw: list[Hit]) -> list[Hit]:

@@ -43,6 +43,7 @@ class Definition:
 class Segmentation:
     provisions: tuple[Provision, ...]
     definitions: tuple[Definition, ...]
+    headings: tuple[tuple[int, int], ...] = ()   # spans of heading text (titles, not law)
 
 
 @dataclass(frozen=True)

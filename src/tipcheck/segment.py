@@ -38,6 +38,7 @@ class _State:
     stack: list[tuple[str, int]] = field(default_factory=list)   # (marker type, provision index)
     pending_heading: str = ""
     pending_start: int = -1
+    headings: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _compile(lang: str) -> dict:
@@ -47,7 +48,7 @@ def _compile(lang: str) -> dict:
         "container": re.compile(t["container"], flags),
         "section": [re.compile(p, flags) for p in t["section"]],
         "note": re.compile(t["note"], flags),
-        "marker": re.compile(t["marker"]),
+        "marker": re.compile(t["marker"].lstrip("^")),  # used with pos=, where ^ would not match
         "inline": re.compile(t["inline_marker"]),
         "section_label": t["section_label"],
         "symbol_label": t["symbol_label"],
@@ -85,6 +86,34 @@ def _units(text: str, inline: re.Pattern[str]):
                 yield a, b
 
 
+def _next_paragraph(st: _State) -> str:
+    """The number a bare "N." paragraph must carry to continue the current article: 1, then 2, 3 ..."""
+    numbers = [st.provisions[i].number for t, i in st.stack if t == "num"]
+    if not numbers:
+        return "1"
+    last = numbers[-1].strip("()")
+    return str(int(last) + 1) if last.isdigit() else ""
+
+
+def _markers(text: str, pos: int, end: int, marker: re.Pattern[str], st: _State, open_) -> None:
+    """Open one provision per marker in a chain such as "(1)(a)" or "(a) ... (i)"."""
+    mk = marker.match(text, pos, end)
+    while mk:
+        number = mk.group("m")
+        mtype = _marker_type(number, st.stack, st.provisions)
+        while st.stack and mtype in [t for t, _ in st.stack]:
+            if st.stack.pop()[0] == mtype:
+                break
+        parent = st.stack[-1][1] if st.stack else st.section
+        depth = len(st.stack) + 1
+        plabel = st.provisions[parent].label if parent is not None else ""
+        idx = open_(_KINDS[min(depth, len(_KINDS) - 1)], f"({number})", f"{plabel}({number})",
+                    st.provisions[st.section].heading, pos, depth, parent, mtype)
+        st.stack.append((mtype, idx))
+        pos = mk.end()
+        mk = marker.match(text, pos, end) if pos < end else None
+
+
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
     return (0 < len(words) <= 12 and line[:1].isupper() and not line.rstrip().endswith((",", ";", ":", "—", "-"))
@@ -118,7 +147,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             st.section, st.stack, st.container_heading = None, [], m.group("rest").strip()
             continue
         sec = next((p.match(line) for p in rx["section"] if p.match(line)), None)
-        if sec and ranks[i] >= bare and primary < bare and st.section is not None:
+        if sec and ranks[i] >= bare and primary < bare and st.section is not None and not sec.group("sub") \
+                and _next_paragraph(st) == sec.group("num"):
             # "2. The penalty is ..." inside "Article 9": a numbered paragraph of the article.
             num = sec.group("num")
             while st.stack and "num" in [t for t, _ in st.stack]:
@@ -138,14 +168,12 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             heading = st.pending_heading
             if not sec.group("sub") and rest and _looks_like_heading(rest):
                 heading = rest.rstrip(".")
+                st.headings.append((a + sec.start("rest"), b))
             st.section = None
             idx = open_("section", num, tmpl.format(num=num), heading, a, 0, None)
             st.section, st.stack, st.pending_heading = idx, [], ""
             if sec.group("sub"):
-                sub = sec.group("sub")
-                child = open_("subsection", sub, f"{st.provisions[idx].label}{sub}", heading,
-                              a + sec.start("sub"), 1, idx, "num")
-                st.stack = [("num", child)]
+                _markers(text, a + sec.start("sub"), b, rx["marker"], st, open_)
             continue
         note = rx["note"].match(line)
         if note and st.section is not None:
@@ -164,26 +192,11 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                 st.section = open_("section", "", label, st.pending_heading.rstrip("."), start, 0, None)
                 st.provisions[st.section].section = st.section
                 st.stack, st.pending_heading = [], ""
-            pos = a
-            while mk:
-                number = mk.group("m")
-                mtype = _marker_type(number, st.stack, st.provisions)
-                while st.stack and mtype in [t for t, _ in st.stack]:
-                    if st.stack.pop()[0] == mtype:
-                        break
-                parent = st.stack[-1][1] if st.stack else st.section
-                depth = len(st.stack) + 1
-                plabel = st.provisions[parent].label if parent is not None else ""
-                idx = open_(_KINDS[min(depth, len(_KINDS) - 1)], f"({number})", f"{plabel}({number})",
-                            st.provisions[st.section].heading, pos, depth, parent, mtype)
-                st.stack.append((mtype, idx))
-                pos += mk.end()
-                mk = rx["marker"].match(text, pos, b) if pos < b else None
-                if mk and mk.start() != pos:
-                    mk = None
+            _markers(text, a, b, rx["marker"], st, open_)
             continue
         if _looks_like_heading(line) and (nxt and (any(p.match(nxt) for p in rx["section"])
                                                    or rx["marker"].match(nxt) or not numbered)):
+            st.headings.append((a, b))
             if not numbered and not rx["marker"].match(nxt) and not any(p.match(nxt) for p in rx["section"]):
                 # Unnumbered statute: a heading followed by text opens a unit of its own.
                 idx = open_("section", "", f"“{line.rstrip('.')}”", line.rstrip("."), a, 0, None)
@@ -215,7 +228,7 @@ def _finish(text: str, st: _State, lang: str) -> Segmentation:
             Provision(p.index + 1, p.kind, p.number, p.label, p.heading, p.start, p.end, p.depth,
                       None if p.parent is None else p.parent + 1,
                       None if p.section is None else p.section + 1) for p in provisions]
-    return Segmentation(tuple(provisions), tuple(_definitions(text, provisions, lang)))
+    return Segmentation(tuple(provisions), tuple(_definitions(text, provisions, lang)), tuple(st.headings))
 
 
 def subtree_end(provisions: tuple[Provision, ...] | list[Provision], index: int) -> int:

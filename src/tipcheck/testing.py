@@ -79,7 +79,7 @@ def parse(path: Path) -> Fixture:
         for key in pending:
             (must if key == "ruleid" else must_not).append(len(out_lines))
         pending = []
-    if expect is None:
+    if expect is None and todo_expect is None:
         raise RulePackError("E222", "fixture has no `#> expect:` directive", path=str(path), line=1,
                             hint="start the file with `#> expect: met` (or partial / missing)")
     return Fixture(path, rule, "\n".join(out_lines) + "\n", todo_expect or expect, lang,

@@ -41,6 +41,10 @@ _FINE_ALT = re.compile(
     r"imprison\w*[^.;]{0,80}?\bor\s+(?:with\s+|to\s+)?(?:a\s+|the\s+)?fine\b|\bor\s+both\b", re.I)
 
 
+# Where the words of the penalty begin: "shall be fined ...", "is liable to imprisonment ...".
+_LEAD = re.compile(r"\b(?:(?:shall|is|are|be)\s+(?:be\s+)?)?(?:liable|punish\w*|fined|imprison\w*|sentenced)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Penalty:
     start: int
@@ -78,7 +82,8 @@ def read(text: str, start: int, end: int) -> list[Penalty]:
             maxima = [math.inf] if re.search(r"\bor\s+(?:for\s+)?life\b", sentence, re.I) else []
         if not maxima and not minima:
             continue
-        a = start + sm.start() + (len(sentence) - len(sentence.lstrip()))
+        lead = _LEAD.search(sentence)
+        a = start + sm.start() + (lead.start() if lead else len(sentence) - len(sentence.lstrip()))
         b = start + sm.start() + len(sentence.rstrip())
         out.append(Penalty(a, b, max(maxima) if maxima else None, min(minima) if minima else None,
                            bool(_FINE_ALT.search(sentence))))

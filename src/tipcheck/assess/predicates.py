@@ -171,8 +171,8 @@ def purpose(ctx: Context, rule) -> Finding:
                    missing_note="not among the purposes of the offence or the definition of exploitation")
     if found.status != "missing":
         return found
-    elsewhere = [h for h in ctx.rule_hits(rule.id) if not ctx.in_scope(h.start) and ctx.operative(h)
-                 and _in_offence_provision(ctx, h)]
+    elsewhere = [h for h in ctx.rule_hits(rule.id) + ctx.partial_hits(rule.id)
+                 if not ctx.in_scope(h.start) and ctx.operative(h) and _in_offence_provision(ctx, h)]
     if elsewhere:
         return Finding("partial", _spans(elsewhere),
                        "criminalised in a separate provision, but not a purpose of the trafficking offence")
@@ -223,9 +223,27 @@ def consent(ctx: Context, rule) -> Finding:
     if not live:
         return Finding("missing", note="the text is silent on the victim's consent")
     partial = [h for h in ctx.partial_hits(rule.id) if h.provision not in ctx.non_operative]
-    if partial and all(any(p.start <= h.start < p.end or h.start <= p.start < h.end for p in partial) for h in live):
-        return Finding("partial", _spans(live), _partial_note(rule, partial))
-    return Finding("met", _spans(live))
+    clean, narrowed = [], []
+    for h in live:
+        s, e = _sentence(ctx, h)
+        limits = [p for p in partial if s <= p.start < e and not _example(ctx, s, p)]
+        if limits:
+            narrowed.append((h, _partial_note(rule, limits)))
+        elif _sexual_only_between(ctx, s, e):
+            narrowed.append((h, "consent is made irrelevant only for sexual exploitation"))
+        else:
+            clean.append(h)
+    if clean:
+        return Finding("met", _spans(clean))
+    return Finding("partial", _spans([h for h, _ in narrowed]), narrowed[0][1])
+
+
+def _sexual_only_between(ctx: Context, s: int, e: int) -> bool:
+    sexual = ctx.within(ctx.rule_hits("palermo.3a.purpose.prostitution-of-others"), s, e) + \
+        ctx.within(ctx.rule_hits("palermo.3a.purpose.other-sexual-exploitation"), s, e)
+    others = [h for k in ("forced-labour-services", "slavery", "servitude", "organ-removal")
+              for h in ctx.within(ctx.rule_hits(f"palermo.3a.purpose.{k}"), s, e)]
+    return bool(sexual) and not others
 
 
 def _negated(ctx: Context, h: Hit) -> bool:
@@ -252,9 +270,12 @@ def child_no_means(ctx: Context, rule) -> Finding:
     if not covered:
         return Finding("missing", note="means must be proved for child victims too; children only affect the penalty, which contradicts art. 3(c)")
     sexual_only = clauses and all(_sexual_only(ctx, h) for h in clauses)
-    if len(covered) < len(requiring) or sexual_only:
+    lower = ctx.rule_hits("palermo.3d.child-under-18", "lower_age")
+    younger_only = clauses and all(ctx.within(lower, *_chain(ctx, h)[0]) for h in clauses)
+    if len(covered) < len(requiring) or sexual_only or younger_only:
         missing_in = sorted({u.label for u in requiring if u not in covered})
         note = ("the child exception covers only sexual exploitation" if sexual_only else
+                "the child exception covers only children below an age lower than 18" if younger_only else
                 f"no means are needed for children under some offences, but {', '.join(missing_in)} still require them")
         return Finding("partial", _spans(clauses), note)
     return Finding("met", _spans(clauses))
@@ -330,21 +351,38 @@ def ancillary(ctx: Context, rule) -> Finding:
     return Finding("missing", note="attempt, complicity and organising are not provided in this text")
 
 
+def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    """Drop elements the text itself declares unnecessary ("whether or not an organised group ...")."""
+    out = []
+    for h in hits:
+        before = ctx.text[max(0, h.start - 60):h.start].lower()
+        if not re.search(r"(whether or not|regardless of|irrespective of|need not|without)\W+(?:\w+\W+){0,4}$", before):
+            out.append(h)
+    return out
+
+
 def jurisdiction(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     if not offences:
         return Finding("missing", note="no trafficking offence in the text")
-    organised = _basic(ctx, [h for u in offences for h in ctx.within(ctx.rule_hits(rule.id, "organised"), u.start, u.end)])
-    for u in offences:
-        group = ctx.within(organised, u.start, u.end)
-        if not _border_required(ctx, u) and not group:
-            domestic = ctx.within(ctx.rule_hits(rule.id, "domestic"), u.start, u.end)
-            span = [(domestic[0].start, domestic[0].end)] if domestic else [(u.formula.start, u.formula.end)]
-            note = "" if domestic else "no border crossing or organised group is an element of the offence"
-            return Finding("met", span, note)
-    if organised:
-        return Finding("missing", note="the offence requires an organised criminal group")
-    return Finding("missing", note="the offence requires crossing a border, so purely internal trafficking is not covered")
+    organised = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.rule_hits(rule.id, "organised"), u.start, u.end)]))
+    domestic_units = [u for u in offences if not _border_required(ctx, u) and not ctx.within(organised, u.start, u.end)]
+    if not domestic_units:
+        if organised:
+            return Finding("missing", note="the offence requires an organised criminal group")
+        return Finding("missing", note="the offence requires crossing a border, so purely internal trafficking is not covered")
+    border_units = [u for u in offences if _border_required(ctx, u)]
+    u = domestic_units[0]
+    domestic = ctx.within(ctx.rule_hits(rule.id, "domestic"), u.start, u.end)
+    span = [(domestic[0].start, domestic[0].end)] if domestic else [_unit_span(u)]
+    if border_units:
+        inner = max((_top(p) for d in domestic_units for p in unit_penalties(ctx, d, set())), default=None)
+        outer = max((_top(p) for b in border_units for p in unit_penalties(ctx, b, set())), default=None)
+        if inner is not None and outer is not None and inner < outer / 2:
+            return Finding("partial", span, f"internal trafficking is a separate offence punished far less "
+                           f"({penalties.describe(inner)} against {penalties.describe(outer)} across borders)")
+    note = "" if domestic else "no border crossing or organised group is an element of the offence"
+    return Finding("met", span, note)
 
 
 def legal_persons(ctx: Context, rule) -> Finding:
@@ -359,6 +397,9 @@ def legal_persons(ctx: Context, rule) -> Finding:
             good.append(h)
     if good:
         return Finding("met", _spans(good))
+    partial = [h for h in ctx.partial_hits(rule.id) if ctx.operative(h)]
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
     return Finding("missing", note="no provision makes legal persons liable")
 
 
@@ -371,36 +412,58 @@ def _refers_to(chunk: str, numbers: set[str]) -> bool:
     return False
 
 
-def penalty(ctx: Context, rule) -> Finding:
-    offences = [u for u in ctx.units if u.kind == "offence"]
+def unit_penalties(ctx: Context, u: Unit, numbers: set[str]) -> list[penalties.Penalty]:
+    """Penalty clauses of the basic offence of a unit: inside it, or in a provision that punishes
+    "an offence under section N" (not its aggravated forms)."""
     found = []
-    numbers = {ctx.provisions[u.anchor].number for u in offences if ctx.provisions[u.anchor].number}
+    own = ctx.provisions[u.anchor].number
     for p in ctx.provisions:
         if p.index in ctx.aggravating or p.index in ctx.non_operative:
             continue
-        inside = any(u.start <= p.start < u.end for u in offences)
-        if inside or _refers_to(ctx.text[p.start:p.end], numbers):
-            found.extend(penalties.read(ctx.text, p.start, p.end))
-    found = [p for p in found if p.max_years is not None or p.min_years is not None]
-    if not found:
+        inside = u.start <= p.start < u.end
+        if inside or (own and _refers_to(ctx.text[p.start:p.end], {own})):
+            found.extend(x for x in penalties.read(ctx.text, p.start, p.end)
+                         if x.max_years is not None or x.min_years is not None)
+    return found
+
+
+def _top(p: penalties.Penalty) -> float:
+    return p.max_years if p.max_years is not None else (p.min_years or 0.0)
+
+
+def penalty(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    per_unit = [(u, unit_penalties(ctx, u, set())) for u in offences]
+    per_unit = [(u, found) for u, found in per_unit if found]
+    if not per_unit:
         return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
-    best = max(found, key=lambda p: p.max_years if p.max_years is not None else (p.min_years or 0))
-    top = best.max_years if best.max_years is not None else best.min_years
-    spans = [(best.start, best.end)]
-    if top is None or top < 4:
-        return Finding("missing", spans, f"maximum imprisonment {penalties.describe(top)}, below the four years of UNTOC art. 2(b)")
-    alternatives = [p for p in found if p.fine_alternative]
+    maxima = [(u, max(found, key=_top)) for u, found in per_unit]
+    best_unit, best = max(maxima, key=lambda x: _top(x[1]))
+    top = _top(best)
+    if top < 4:
+        return Finding("missing", note=f"maximum imprisonment {penalties.describe(top)}, below the four years of UNTOC art. 2(b)")
+    low = [(u, p) for u, p in maxima if _top(p) < 4]
+    if low:
+        u, p = low[0]
+        return Finding("partial", [(best.start, best.end)],
+                       f"{best_unit.label} reaches {penalties.describe(top)}, but {u.label} carries at most "
+                       f"{penalties.describe(_top(p))}, below the four years of UNTOC art. 2(b)")
+    alternatives = [p for _, found in per_unit for p in found if p.fine_alternative]
     if alternatives:
         return Finding("partial", [(alternatives[0].start, alternatives[0].end)],
                        f"maximum {penalties.describe(top)}, but a fine can be imposed instead of imprisonment")
-    return Finding("met", spans, f"maximum {penalties.describe(top)}" if not math.isinf(top) else "life imprisonment")
+    return Finding("met", [(best.start, best.end)],
+                   f"maximum {penalties.describe(top)}" if not math.isinf(top) else "life imprisonment")
 
 
 # ---- victim protection ---------------------------------------------------------------------------
 def protection(ctx: Context, rule) -> Finding:
     hits = [h for h in ctx.rule_hits(rule.id) if ctx.operative(h) and not _negated_clause(ctx, h)
             and _about_victims(ctx, h) and not _in_heading(ctx, h)]
+    hits += [h for h in ctx.rule_hits(rule.id, "standalone") if ctx.operative(h) and not _in_heading(ctx, h)]
     contra = [h for h in ctx.rule_hits(rule.id, "contradiction") if ctx.operative(h)]
+    # A provision that contradicts the requirement is no evidence for it, whatever else it says.
+    hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
     if contra and not hits:
         return Finding("missing", note="the text provides for removal of victims without safeguards, which contradicts this requirement")
     strong, weak = [], []
@@ -412,7 +475,7 @@ def protection(ctx: Context, rule) -> Finding:
     narrowed = []
     for h, _ in strong:
         s, e = _sentence(ctx, h)
-        if any(s <= p.start < e for p in qualifying):
+        if any(s <= p.start < e and not _example(ctx, s, p) for p in qualifying):
             narrowed.append(h)
     if len(narrowed) < len(strong):
         return Finding("met", _spans([h for h, _ in strong if h not in narrowed]))
@@ -423,6 +486,15 @@ def protection(ctx: Context, rule) -> Finding:
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
     return Finding("missing", note="no operative provision on this in the text")
+
+
+def _example(ctx: Context, sentence_start: int, h: Hit) -> bool:
+    """Wording introduced by "including" or "such as" illustrates a rule, and wording after "or" adds an
+    alternative: neither limits it."""
+    before = ctx.text[max(sentence_start, h.start - 80):h.start].lower()
+    if re.search(r"\b(?:or|and)\s*$", before):
+        return True     # "... or where the victim is a child": one alternative among others
+    return re.search(r"\b(including|includes|such as|in particular|for example)\b", before) is not None
 
 
 def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
@@ -439,8 +511,13 @@ def _weakness(ctx: Context, h: Hit) -> str:
     spans = [(s, e)] + [(p.start, p.end) for p in chain[1:]]
     def inside(name):  # noqa: E306
         return [x for x in ctx.vocab(name) if any(a <= x.start < b for a, b in spans)]
-    if inside("cooperation"):
+    lifted = inside("unconditional")
+    if [c for c in inside("cooperation") if not any(u.start <= c.start < u.end for u in lifted)]:
         return "conditional on the victim's cooperation with the investigation or prosecution"
+    child = inside("child_victim")
+    others = [v for v in inside("victim") if not any(c.start <= v.start < c.end for c in child)]
+    if child and not others:
+        return "provided only for child victims"
     if inside("qualifier"):
         return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
     own = [x for x in ctx.vocab("discretion") if s <= x.start < e]

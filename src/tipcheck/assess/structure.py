@@ -204,6 +204,17 @@ def build(ctx: Context) -> Context:
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
         if (a and has_purpose) or by_reference:
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
+    # A section that punishes "any act mentioned in section 5" is an offence of the same kind.
+    unit_numbers = {ctx.provisions[u.anchor].number for u in units if u.kind == "offence"}
+    anchored = {u.anchor for u in units}
+    for p in ctx.provisions:
+        if p.kind != "section" or p.index in anchored or p.index in ctx.non_operative:
+            continue
+        end = ctx.subtree_end(p.index)
+        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating]
+        if f and any(m.group(1) in unit_numbers for m in _XREF.finditer(text, p.start, end)) \
+                and re.search(r"\b(?:any|the|an)\s+(?:act|acts|conduct)\b", text[p.start:end], re.I):
+            units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
     ctx.units = units
     spans = [(u.start, u.end) for u in units]
     # Cross-references from an offence to another section pull that section in.

@@ -6,7 +6,7 @@ A pattern string is a sequence of space-separated token specs:
   a|b|c     any of these single-token words
   =word     the exact lower-case form, no lemma ("=means" is not "=meant")
   word?     optional (also a|b? and =word?)
-  ...       up to 4 tokens of anything;  ..N  up to N tokens (N <= 20): bounded, so a match stays local
+  ...       up to 4 tokens of anything;  ..N  up to N tokens (N <= 30): bounded, so a match stays local
 A raw spaCy pattern (a list of token dicts) is accepted as it is, after validation.
 """
 
@@ -41,8 +41,8 @@ def compile_pattern(pattern, lang: str) -> list[dict]:
         gap = _GAP.match(spec)
         if gap:
             n = int(gap.group(1))
-            if not 1 <= n <= 20:
-                raise PatternError(f"gap {spec!r} must be between ..1 and ..20")
+            if not 1 <= n <= 30:
+                raise PatternError(f"gap {spec!r} must be between ..1 and ..30")
             tokens.append({"OP": "{0,%d}" % n})
             continue
         optional = spec.endswith("?") and len(spec) > 1
