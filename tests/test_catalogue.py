@@ -25,3 +25,11 @@ def test_shipped_catalogue_matches_project_catalogue():
 
 def test_catalogue_has_35_core_ids():
     assert len(catalogue.core_ids()) == 35
+
+
+def test_rule_documentation_is_up_to_date():
+    from tipcheck.docs import render
+
+    from conftest import ROOT
+    current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == render(), "docs/rules.md is stale: run `python -m tipcheck.docs > docs/rules.md`"

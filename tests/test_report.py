@@ -82,3 +82,23 @@ def test_report_escapes_nothing_and_keeps_statute_text_verbatim(fmt):
     if fmt == "json":
         quotes = [e["quote"] for r in json.loads(out)["results"] for e in r["evidence"]]
         assert "recruits" in quotes
+
+
+def _wrap(text: str, width: int = 72) -> str:
+    import textwrap
+    return "\n".join("\n".join(textwrap.wrap(line, width)) if line.strip() else "" for line in text.split("\n"))
+
+
+def test_hard_wrapped_statutes_get_the_same_statuses(model_law, deficient_law):
+    """Text extracted from PDFs or gazettes comes hard-wrapped: the findings must not change."""
+    paths = [model_law, deficient_law]
+    try:
+        corpus = corpus_or_skip()
+        paths += [corpus / f"{name}.txt" for name in ("uk-ni-hte-act-2015-s2", "in-bns-2023-s143", "us-18usc-ch77")]
+    except pytest.skip.Exception:
+        pass
+    for path in paths:
+        text = tipcheck.ingest.read(path).text
+        plain = {r.id: r.status for r in tipcheck.api.check_text(text).results}
+        wrapped = {r.id: r.status for r in tipcheck.api.check_text(_wrap(text)).results}
+        assert plain == wrapped, (path.name, {k: (plain[k], wrapped[k]) for k in plain if plain[k] != wrapped[k]})

@@ -38,6 +38,9 @@ def _language(lang: str) -> str:
     return lang
 
 
+_MATCHERS: dict = {}
+
+
 def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
     from tipcheck.match import RuleMatcher
 
@@ -47,7 +50,11 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
     if not selected:
         raise UsageError("E302", f"no selected rule pack supports language {language!r}")
     rules = sorted((r for p in selected for r in p.rules), key=lambda r: catalogue.order(r.id))
-    matcher = RuleMatcher(selected, language)
+    key = (tuple((p.id, p.version, p.path, id(p)) for p in selected), language)
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        _MATCHERS.clear()   # keep one: a process analyses with one set of packs at a time
+        matcher = _MATCHERS[key] = RuleMatcher(selected, language)
     table = langs.table(language)
     per_doc = []
     infos = []

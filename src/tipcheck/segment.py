@@ -14,6 +14,7 @@ from tipcheck.models import Definition, Provision, Segmentation
 
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
 _KINDS = ("section", "subsection", "paragraph", "subparagraph", "clause", "subclause")
+_CONTINUING = {"and", "or", "of", "the", "to", "a", "an", "in", "by", "for", "with", "under", "that"}
 _HEADING_VERBS = re.compile(r"\b(shall|means|commits|is|are|may|must|whoever|includes)\b", re.I)
 
 
@@ -86,6 +87,14 @@ def _units(text: str, inline: re.Pattern[str]):
                 yield a, b
 
 
+def _previous_line(text: str, start: int) -> str:
+    end = text.rfind("\n", 0, start)
+    if end <= 0:
+        return ""
+    begin = text.rfind("\n", 0, end) + 1
+    return text[begin:end]
+
+
 def _next_paragraph(st: _State) -> str:
     """The number a bare "N." paragraph must carry to continue the current article: 1, then 2, 3 ..."""
     numbers = [st.provisions[i].number for t, i in st.stack if t == "num"]
@@ -114,9 +123,15 @@ def _markers(text: str, pos: int, end: int, marker: re.Pattern[str], st: _State,
         mk = marker.match(text, pos, end) if pos < end else None
 
 
-def _looks_like_heading(line: str) -> bool:
+def _looks_like_heading(line: str, previous: str | None = None) -> bool:
+    """A short capitalised line with no verb of a rule. A line that continues an unfinished sentence
+    (hard-wrapped text) is not a heading."""
     words = line.split()
+    if previous is not None and previous.strip() and not previous.rstrip().endswith((".", ":", ";", "—", "–", ")")) \
+            and not _looks_like_heading(previous):
+        return False
     return (0 < len(words) <= 12 and line[:1].isupper() and not line.rstrip().endswith((",", ";", ":", "—", "-"))
+            and words[-1].lower() not in _CONTINUING and ";" not in line
             and not _HEADING_VERBS.search(line) and not line.startswith("("))
 
 
@@ -194,7 +209,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                 st.stack, st.pending_heading = [], ""
             _markers(text, a, b, rx["marker"], st, open_)
             continue
-        if _looks_like_heading(line) and (nxt and (any(p.match(nxt) for p in rx["section"])
+        prev_line = _previous_line(text, a)
+        if _looks_like_heading(line, prev_line) and (nxt and (any(p.match(nxt) for p in rx["section"])
                                                    or rx["marker"].match(nxt) or not numbered)):
             st.headings.append((a, b))
             if not numbered and not rx["marker"].match(nxt) and not any(p.match(nxt) for p in rx["section"]):

@@ -37,8 +37,8 @@ _LIFE = re.compile(r"\b(for\s+life|life\s+imprisonment|imprisonment\s+for\s+(?:t
 # A fine that can stand instead of prison: "fined ... or imprisoned", "imprisonment ... or a fine",
 # "or both". A fine "in addition" or "and shall also be liable to fine" does not replace prison.
 _FINE_ALT = re.compile(
-    r"\bfined?\b[^.;]{0,60}?\bor\s+(?:be\s+)?imprison|\bfined?\b[^.;]{0,60}?,\s*imprisoned|"
-    r"imprison\w*[^.;]{0,80}?\bor\s+(?:with\s+|to\s+)?(?:a\s+|the\s+)?fine\b|\bor\s+both\b", re.I)
+    r"\bfined?\b[^.;]{0,80}?\bor\s+(?:be\s+|to\s+)?imprison|\bfined?\b[^.;]{0,60}?,\s*imprisoned|"
+    r"imprison\w*[^.;]{0,80}?\bor\s+(?:with\s+|to\s+)?(?:a\s+|the\s+)?fine\b|\bor\s+(?:to\s+|with\s+)?both\b", re.I)
 
 
 # Where the words of the penalty begin: "shall be fined ...", "is liable to imprisonment ...".

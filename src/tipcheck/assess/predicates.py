@@ -435,6 +435,13 @@ def penalty(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     per_unit = [(u, unit_penalties(ctx, u, set())) for u in offences]
     per_unit = [(u, found) for u, found in per_unit if found]
+    if not per_unit and offences:
+        # "A person who commits an offence under this Act is liable to ...": one penalty for all.
+        general = [x for p in ctx.provisions if p.index not in ctx.aggravating and p.index not in ctx.non_operative
+                   and re.search(r"offen[cs]es?\s+under\s+this\s+(?:act|part|chapter|title|law)", ctx.text[p.start:p.end], re.I)
+                   for x in penalties.read(ctx.text, p.start, p.end) if x.max_years is not None or x.min_years is not None]
+        if general:
+            per_unit = [(offences[0], general)]
     if not per_unit:
         return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
     maxima = [(u, max(found, key=_top)) for u, found in per_unit]
@@ -532,6 +539,10 @@ def _in_heading(ctx: Context, h: Hit) -> bool:
     a = text.rfind("\n", 0, h.start) + 1
     b = text.find("\n", h.end)
     b = len(text) if b == -1 else b
+    if any(x <= h.start < y for x, y in ctx.seg.headings):
+        return True
+    if not re.match(r"\s*\(", text[a:b]):
+        return False    # only "(3) Title" lines; a wrapped line of running text is not a heading
     line = re.sub(r"^(?:\([^)]*\)\s*)+", "", text[a:b]).strip()
     return len(line.split()) <= 12 and not line.endswith((".", ";", ":", ",", "—")) and b < len(text) \
         and not re.search(r"\b(shall|must|may|is|are)\b", line)

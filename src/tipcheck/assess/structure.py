@@ -215,7 +215,8 @@ def build(ctx: Context) -> Context:
         if f and any(m.group(1) in unit_numbers for m in _XREF.finditer(text, p.start, end)) \
                 and re.search(r"\b(?:any|the|an)\s+(?:act|acts|conduct)\b", text[p.start:end], re.I):
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
-    ctx.units = units
+    ctx.units = _same_family(ctx, units, traff)
+    units = ctx.units
     spans = [(u.start, u.end) for u in units]
     # Cross-references from an offence to another section pull that section in.
     numbers = {ctx.provisions[i].number: i for i in range(len(ctx.provisions)) if ctx.provisions[i].kind == "section"}
@@ -237,6 +238,34 @@ def build(ctx: Context) -> Context:
     ctx.scope_spans = sorted(set(spans))
     _means_profile(ctx)
     return ctx
+
+
+_CONTAINERS = ("part", "chapter", "title", "division", "subtitle", "schedule")
+
+
+def _container_of(ctx: Context, index: int) -> int | None:
+    start = ctx.provisions[index].start
+    found = None
+    for p in ctx.provisions:
+        if p.start > start:
+            break
+        if p.kind in _CONTAINERS:
+            found = p.index
+    return found
+
+
+def _same_family(ctx: Context, units: list[Unit], traff: list[Hit]) -> list[Unit]:
+    """In a whole code, a pimping or kidnapping article also has acts, a purpose and a penalty. Where
+    the text names its trafficking offences (by heading, by "the offence of trafficking", or by a
+    definition of trafficking), other offences count only when they sit in the same Part or Chapter."""
+    def labelled(u: Unit) -> bool:
+        heading = ctx.provisions[u.anchor].heading.lower()
+        return u.kind == "definition" or "traffic" in heading or bool(ctx.within(traff, u.start, u.end))
+    named = [u for u in units if labelled(u)]
+    if not named:
+        return units
+    families = {_container_of(ctx, u.anchor) for u in named}
+    return [u for u in units if labelled(u) or _container_of(ctx, u.anchor) in families]
 
 
 def _mentions(chunk: str, term: str) -> bool:
