@@ -29,7 +29,7 @@ def check_text(text: str, *, name: str = "<text>", packs: Sequence[str] | None =
     return check_docs([ingest.from_text(text, name)], packs=packs, rules_dirs=rules_dirs, lang=lang)
 
 
-def _language(lang: str) -> str:
+def resolve_language(lang: str) -> str:
     if lang in ("auto", "", None):
         return langs.SUPPORTED[0]
     if lang not in langs.SUPPORTED:
@@ -44,7 +44,7 @@ _MATCHERS: dict = {}
 def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
     from tipcheck.match import RuleMatcher
 
-    language = _language(lang)
+    language = resolve_language(lang)
     selected: list[Pack] = [p for p in load_packs(list(packs) if packs else None, list(rules_dirs or []))
                             if language in p.languages]
     if not selected:

@@ -38,9 +38,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name). Raises InputError for binary data."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            codec = name if name != "utf-8-sig" else "utf-8-sig"
             try:
-                return data.decode(codec).lstrip("\ufeff"), name.replace("-sig", "") + " (BOM)"
+                return data.decode(name).lstrip("\ufeff"), name.replace("-sig", "") + " (BOM)"
             except UnicodeDecodeError as exc:
                 raise InputError("E105", f"not valid {name} text despite its byte-order mark ({exc.reason})") from None
     guess = _utf16_without_bom(data)
@@ -109,7 +108,6 @@ def from_bytes(data: bytes, path: str = "<input>") -> SourceDoc:
     try:
         text, encoding = decode(data)
     except InputError as exc:
-        exc.path = path
         raise InputError(exc.code, exc.message, path=path, hint=exc.hint) from None
     if _looks_binary(text):
         raise InputError("E105", "binary file (control characters), not a text statute", path=path,

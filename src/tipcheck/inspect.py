@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tipcheck import catalogue, ingest
-from tipcheck.api import _language
+from tipcheck.api import resolve_language
 from tipcheck.errors import UsageError
 from tipcheck.rulepack import builtin_dir, load_packs
 from tipcheck.segment import segment
@@ -14,7 +14,7 @@ from tipcheck.segment import segment
 
 def render_segments(path: str, lang: str, fmt: str) -> str:
     doc = ingest.read(path)
-    seg = segment(doc.text, _language(lang))
+    seg = segment(doc.text, resolve_language(lang))
     if fmt == "json":
         data = {
             "document": doc.path,

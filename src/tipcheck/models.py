@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,6 @@ class Report:
     documents: tuple[DocumentInfo, ...]
     results: tuple[Result, ...]
     verdict: str
-    models: dict = field(default_factory=dict, compare=False)
 
     def counts(self) -> dict[str, int]:
         out = {"met": 0, "partial": 0, "missing": 0, "waived": 0, "not_applicable": 0}

@@ -51,13 +51,6 @@ class Context:
     def provisions(self) -> tuple[Provision, ...]:
         return self.seg.provisions
 
-    def provision_at(self, offset: int) -> Provision:
-        best = self.provisions[0]
-        for p in self.provisions:
-            if p.start <= offset < max(p.end, p.start + 1):
-                best = p
-        return best
-
     def subtree_end(self, index: int) -> int:
         from tipcheck.segment import subtree_end
         return subtree_end(self.provisions, index)
@@ -74,10 +67,6 @@ class Context:
         p = self.provisions[index]
         chain = [p] + [a for a in self.ancestors(index) if a.kind != "part"]
         return min(a.start for a in chain), p.end
-
-    def own_text_with_parents(self, index: int) -> str:
-        chain = [self.provisions[index]] + self.ancestors(index)
-        return " ".join(self.text[a.start:a.end] for a in chain)
 
     # ---- hits ------------------------------------------------------------------------------
     @cached_property
