@@ -39,6 +39,7 @@ def resolve_language(lang: str) -> str:
 
 
 _MATCHERS: dict = {}
+MODEL_PACK = "palermo"
 
 
 def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
@@ -50,18 +51,24 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
     if not selected:
         raise UsageError("E302", f"no selected rule pack supports language {language!r}")
     rules = sorted((r for p in selected for r in p.rules), key=lambda r: catalogue.order(r.id))
-    key = (tuple((p.id, p.version, p.path, id(p)) for p in selected), language)
+    # The offence model (acts, means, purposes) is read with the core pack whatever is reported, so
+    # that `--pack untoc` judges penalties against the same offence as a full run.
+    model = list(selected)
+    if MODEL_PACK not in {p.id for p in selected}:
+        model += [p for p in load_packs([MODEL_PACK]) if language in p.languages]
+    model_rules = [r for p in model for r in p.rules]
+    key = (tuple((p.id, p.version, p.path, id(p)) for p in model), language)
     matcher = _MATCHERS.get(key)
     if matcher is None:
         _MATCHERS.clear()   # keep one: a process analyses with one set of packs at a time
-        matcher = _MATCHERS[key] = RuleMatcher(selected, language)
+        matcher = _MATCHERS[key] = RuleMatcher(model, language)
     table = langs.table(language)
     per_doc = []
     infos = []
     for doc in docs:
         seg = segment(doc.text, language)
         hits = matcher.run(doc.text, seg)
-        findings, ctx = analyse(doc.text, seg, hits, rules, table)
+        findings, _ctx = analyse(doc.text, seg, hits, model_rules, table)
         per_doc.append((doc, seg, findings))
         infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding))
     results = tuple(_merge(rule, per_doc) for rule in rules)

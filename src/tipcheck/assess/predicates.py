@@ -80,9 +80,8 @@ def _hit_narrowing(ctx: Context, h: Hit, movement_ok: bool) -> str:
         if offences and all(_unit_victims_narrow(ctx, u) for u in offences):
             return "the offence that uses it protects only some victims (women, girls or children)"
     spans = _chain(ctx, h)
-    rid = "untoc.34.2.no-transnationality"
-    border = [b for b in ctx.rule_hits(rid) if any(a <= b.start < e for a, e in spans)]
-    domestic = [d for d in ctx.rule_hits(rid, "domestic") if any(a <= d.start < e for a, e in spans)]
+    border = [b for b in ctx.vocab("border") if any(a <= b.start < e for a, e in spans)]
+    domestic = [d for d in ctx.vocab("domestic") if any(a <= d.start < e for a, e in spans)]
     if border and not domestic:
         return "covered only where a border is crossed, so internal trafficking is not reached"
     if _victims_narrow(ctx, h):
@@ -258,7 +257,7 @@ def child_no_means(ctx: Context, rule) -> Finding:
         u = ctx.units[0]
         span = [(u.formula.start, u.formula.end)] if u.formula else [(u.start, min(u.end, u.start + 80))]
         return Finding("met", span, f"the offence requires no means for anyone ({u.label}), children included")
-    child_words = ctx.rule_hits("palermo.3d.child-under-18", "child_word")
+    child_words = ctx.vocab("child_word")
     child_offences = [u for u in ctx.units if not u.requires_means and u.kind == "offence"
                       and ctx.within(child_words, u.start, u.end)]
     if child_offences:
@@ -270,7 +269,7 @@ def child_no_means(ctx: Context, rule) -> Finding:
     if not covered:
         return Finding("missing", note="means must be proved for child victims too; children only affect the penalty, which contradicts art. 3(c)")
     sexual_only = clauses and all(_sexual_only(ctx, h) for h in clauses)
-    lower = ctx.rule_hits("palermo.3d.child-under-18", "lower_age")
+    lower = ctx.vocab("lower_age")
     younger_only = clauses and all(ctx.within(lower, *_chain(ctx, h)[0]) for h in clauses)
     if len(covered) < len(requiring) or sexual_only or younger_only:
         missing_in = sorted({u.label for u in requiring if u not in covered})
@@ -291,8 +290,8 @@ def _sexual_only(ctx: Context, h: Hit) -> bool:
 def child_age(ctx: Context, rule) -> Finding:
     op = lambda hs: [h for h in hs if h.provision not in ctx.non_operative]  # noqa: E731
     eighteen = op(ctx.rule_hits(rule.id))
-    lower = op(ctx.rule_hits(rule.id, "lower_age"))
-    words = op(ctx.rule_hits(rule.id, "child_word"))
+    lower = op(ctx.vocab("lower_age"))
+    words = op(ctx.vocab("child_word"))
     defined_lower = [h for h in lower if (d := ctx.definition_at(h.start)) and re.search(r"child|minor|juvenile", d.term)]
     if defined_lower and not any(ctx.definition_at(h.start) for h in eighteen):
         return Finding("missing", note="a child is defined below 18 years of age, which contradicts art. 3(d)")
@@ -325,9 +324,8 @@ def offence(ctx: Context, rule) -> Finding:
 
 
 def _border_required(ctx: Context, u: Unit) -> bool:
-    rid = "untoc.34.2.no-transnationality"
-    border = _basic(ctx, ctx.within(ctx.rule_hits(rid), u.start, u.end))
-    domestic = ctx.within(ctx.rule_hits(rid, "domestic"), u.start, u.end)
+    border = _basic(ctx, ctx.within(ctx.vocab("border"), u.start, u.end))
+    domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
     return bool(border) and not domestic
 
 
@@ -365,7 +363,7 @@ def jurisdiction(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     if not offences:
         return Finding("missing", note="no trafficking offence in the text")
-    organised = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.rule_hits(rule.id, "organised"), u.start, u.end)]))
+    organised = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.vocab("organised_group"), u.start, u.end)]))
     domestic_units = [u for u in offences if not _border_required(ctx, u) and not ctx.within(organised, u.start, u.end)]
     if not domestic_units:
         if organised:
@@ -373,7 +371,7 @@ def jurisdiction(ctx: Context, rule) -> Finding:
         return Finding("missing", note="the offence requires crossing a border, so purely internal trafficking is not covered")
     border_units = [u for u in offences if _border_required(ctx, u)]
     u = domestic_units[0]
-    domestic = ctx.within(ctx.rule_hits(rule.id, "domestic"), u.start, u.end)
+    domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
     span = [(domestic[0].start, domestic[0].end)] if domestic else [_unit_span(u)]
     if border_units:
         inner = max((_top(p) for d in domestic_units for p in unit_penalties(ctx, d, set())), default=None)

@@ -16,6 +16,12 @@ from tipcheck.rulepack import yamlsource
 from tipcheck.rulepack.patterns import PatternError, compile_pattern, probe
 
 
+# Assessments that judge the rule's own wording; the others read the offence model and the language
+# tables (penalties, jurisdiction, the existence of an offence), so their patterns are optional.
+PATTERN_KINDS = {"act", "means", "purpose", "open-list", "consent", "child-no-means", "child-age", "ancillary",
+                 "legal-persons", "protection", "provision"}
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -52,11 +58,13 @@ class Pack:
 
 
 def builtin_dir() -> Path:
-    """Packs ship in the wheel as tipcheck/_packs; a source checkout uses the top-level rules/."""
-    shipped = Path(str(resources.files("tipcheck"))) / "_packs"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[3] / "rules"
+    """A source checkout (src/tipcheck beside rules/) uses its rules/ (an editable install must never
+    read a stale copy); an installed wheel uses the copy it ships as tipcheck/_packs."""
+    package = Path(__file__).resolve().parents[1]
+    checkout = package.parents[1] / "rules"
+    if package.parent.name == "src" and checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("tipcheck"))) / "_packs"
 
 
 @lru_cache(maxsize=None)
@@ -136,7 +144,7 @@ def load_pack(directory: Path, display: str | None = None) -> Pack:
     claimed = {lang for lang in languages}
     for rule in rules:
         for lang in claimed:
-            if not rule.patterns.get(lang, {}).get("main"):
+            if rule.assess in PATTERN_KINDS and not rule.patterns.get(lang, {}).get("main"):
                 raise RulePackError("E208", f"rule {rule.id} has no patterns for {lang}, which the pack claims",
                                     path=rule.file, line=rule.line,
                                     hint=f"add `{lang}:` patterns or remove {lang} from the pack's languages")
@@ -155,8 +163,11 @@ def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str,
                             line=line, hint="each requirement has exactly one rule per pack")
     seen[rid] = f"{shown}:{line}"
     entry = known[rid]
+    if raw["assess"] in PATTERN_KINDS and not raw.get("patterns"):
+        raise RulePackError("E204", f"rule {rid} (assess: {raw['assess']}) needs `patterns:`", path=shown, line=line,
+                            hint="add patterns for each language of the pack")
     patterns: dict[str, dict[str, list]] = {}
-    for lang, plist in _compile_map(raw["patterns"], languages, shown, doc, where + ("patterns",)).items():
+    for lang, plist in _compile_map(raw.get("patterns") or {}, languages, shown, doc, where + ("patterns",)).items():
         patterns.setdefault(lang, {})["main"] = plist
     for name, pmap in (raw.get("elements") or {}).items():
         for lang, plist in _compile_map(pmap, languages, shown, doc, where + ("elements", name)).items():
