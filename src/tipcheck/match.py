@@ -15,7 +15,7 @@ from tipcheck import lang as langs
 from tipcheck.models import Hit, Segmentation
 from tipcheck.nlp import get_nlp
 from tipcheck.rulepack import Pack
-from tipcheck.rulepack.patterns import compile_pattern
+from tipcheck.rulepack.patterns import compile_patterns
 
 VOCAB_PREFIX = "@"
 
@@ -24,7 +24,7 @@ VOCAB_PREFIX = "@"
 def _vocab_patterns(lang: str) -> tuple[tuple[str, tuple], ...]:
     out = []
     for name, patterns in sorted(langs.table(lang).get("vocab", {}).items()):
-        out.append((name, tuple(compile_pattern(p, lang) for p in patterns)))
+        out.append((name, tuple(t for p in patterns for t in compile_patterns(p, lang))))
     return tuple(out)
 
 

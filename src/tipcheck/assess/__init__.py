@@ -6,6 +6,7 @@ import re
 
 from tipcheck import catalogue
 from tipcheck.assess import structure
+from tipcheck.assess.measures import MEASURES
 from tipcheck.assess.predicates import PREDICATES, Finding
 
 # Categories whose mandatory requirements decide whether an offence is in line with the Protocol.
@@ -19,7 +20,8 @@ def analyse(text, seg, hits, rules, lang_table: dict) -> tuple[dict[str, Finding
                             partial_modes={r.id: tuple(p[2] for p in r.partial) for r in rules},
                             non_operative_rx=re.compile(rx, re.I) if rx else None)
     structure.build(ctx)
-    findings = {r.id: PREDICATES[r.assess](ctx, r) for r in rules}
+    judges = {**PREDICATES, **MEASURES}
+    findings = {r.id: judges[r.assess](ctx, r) for r in rules}
     return findings, ctx
 
 

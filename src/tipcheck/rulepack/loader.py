@@ -13,13 +13,14 @@ import jsonschema
 from tipcheck import catalogue
 from tipcheck.errors import RulePackError
 from tipcheck.rulepack import yamlsource
-from tipcheck.rulepack.patterns import PatternError, compile_pattern, probe
+from tipcheck.rulepack.patterns import PatternError, compile_patterns, probe
 
 
 # Assessments that judge the rule's own wording; the others read the offence model and the language
 # tables (penalties, jurisdiction, the existence of an offence), so their patterns are optional.
 PATTERN_KINDS = {"act", "means", "purpose", "open-list", "consent", "child-no-means", "child-age", "ancillary",
-                 "legal-persons", "protection", "provision"}
+                 "legal-persons", "protection", "provision", "intent", "related-offence", "aggravation",
+                 "legal-person-sanctions", "due-diligence"}
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,13 @@ def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: t
         compiled = []
         for i, pattern in enumerate(patterns):
             try:
-                tokens = compile_pattern(pattern, lang)
-                probe(tokens, lang)
+                for tokens in compile_patterns(pattern, lang):
+                    probe(tokens, lang)
+                    compiled.append(tokens)
             except PatternError as exc:
                 raise RulePackError("E207", f"bad pattern {pattern!r}: {exc}", path=path,
                                     line=doc.line(where + (lang, i)),
                                     hint="see the pattern syntax in docs/rules.md") from None
-            compiled.append(tokens)
         out[lang] = compiled
     return out
 

@@ -26,6 +26,34 @@ class PatternError(ValueError):
     pass
 
 
+class _Expand(Exception):
+    """An alternative that the tokenizer splits ("non-repetition"): expand the pattern instead."""
+
+    def __init__(self, spec: str, word: str):
+        super().__init__(spec)
+        self.spec, self.word = spec, word
+
+
+def compile_patterns(pattern, lang: str) -> list[list[dict]]:
+    """One pattern string may stand for several token patterns: an alternative of several tokens
+    ("a|non-repetition") becomes its own pattern."""
+    if isinstance(pattern, list):
+        return [compile_pattern(pattern, lang)]
+    try:
+        return [compile_pattern(pattern, lang)]
+    except _Expand as exp:
+        specs = pattern.split()
+        i = specs.index(exp.spec)
+        multi = [w for w in exp.spec.split("|") if len(_tokens(w.lstrip("="), lang)) > 1]
+        single = [w for w in exp.spec.split("|") if w not in multi]
+        variants = ([" ".join(specs[:i] + ["|".join(single)] + specs[i + 1:])] if single else []) + \
+            [" ".join(specs[:i] + [w] + specs[i + 1:]) for w in multi]
+        out: list[list[dict]] = []
+        for v in variants:
+            out.extend(compile_patterns(v, lang))
+        return out
+
+
 def compile_pattern(pattern, lang: str) -> list[dict]:
     if isinstance(pattern, list):
         errors = validate_token_pattern(pattern)
@@ -57,7 +85,7 @@ def compile_pattern(pattern, lang: str) -> list[dict]:
                 exact = w.startswith("=")
                 parts = _tokens(w[1:] if exact else w, lang)
                 if len(parts) != 1:
-                    raise PatternError(f"alternative {w!r} is {len(parts)} tokens; write it as a separate pattern")
+                    raise _Expand(spec, w)
                 values.append(parts[0].lower() if exact else normalise_word(parts[0], lang))
             attr = "LOWER" if all(w.startswith("=") for w in words) else "NORM"
             if attr == "NORM" and any(w.startswith("=") for w in words):

@@ -1,0 +1,180 @@
+"""Predicates for the wider catalogue: measures a law must establish (services, procedures, bodies,
+cooperation), related offences, aggravations and the finer points of the offence and its penalties.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from tipcheck.assess import penalty as penalties
+from tipcheck.assess.predicates import (
+    Finding, _basic, _in_heading, _partial_note, _sentence, _spans, _top, _weakness, _example, unit_penalties,
+    _unit_span, _no_offence,
+)
+from tipcheck.assess.structure import Context
+from tipcheck.models import Hit
+
+_SPECIAL = {"main", "contradiction", "standalone"}
+
+
+def _operative(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if ctx.operative(h) and not _in_heading(ctx, h)]
+
+
+def provision(ctx: Context, rule) -> Finding:
+    """A measure established by an operative provision: "shall" meets it; "may", qualifiers and
+    conditions make it partial; named elements (e.g. a body AND a data mandate) must all be there."""
+    hits = _operative(ctx, ctx.rule_hits(rule.id))
+    contra = _operative(ctx, ctx.rule_hits(rule.id, "contradiction"))
+    hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
+    if contra and not hits:
+        return Finding("missing", note="the text contradicts this requirement")
+    partial = _operative(ctx, ctx.partial_hits(rule.id))
+    qualifying = _operative(ctx, ctx.partial_hits(rule.id, qualifying_only=True))
+    strong, weak = [], []
+    for h in hits:
+        s, e = _sentence(ctx, h)
+        limits = [p for p in qualifying if s <= p.start < e and not _example(ctx, s, p)]
+        reason = _partial_note(rule, limits) if limits else _weakness(ctx, h)
+        (weak if reason else strong).append((h, reason))
+    elements = sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
+    if strong:
+        lacking = [el for el in elements if not _operative(ctx, ctx.rule_hits(rule.id, el))]
+        if lacking:
+            return Finding("partial", _spans([h for h, _ in strong]),
+                           f"not provided: {', '.join(el.replace('_', ' ') for el in lacking)}")
+        return Finding("met", _spans([h for h, _ in strong]))
+    if weak:
+        return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note="no operative provision on this in the text")
+
+
+def related_offence(ctx: Context, rule) -> Finding:
+    """A criminal offence for related conduct (participation in an organised group, obstruction of
+    justice): the wording must sit in a provision that creates an offence."""
+    def in_offence(h: Hit) -> bool:
+        sec = ctx.provisions[h.provision].section
+        if sec is None:
+            return False
+        a, b = ctx.provisions[sec].start, ctx.subtree_end(sec)
+        return bool(ctx.within(ctx.vocab("offence"), a, b))
+    hits = [h for h in _operative(ctx, ctx.rule_hits(rule.id)) if in_offence(h)]
+    if hits:
+        return Finding("met", _spans(hits))
+    partial = [h for h in _operative(ctx, ctx.partial_hits(rule.id)) if in_offence(h)]
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note="no offence in the text covers this conduct")
+
+
+def intent(ctx: Context, rule) -> Finding:
+    """The offence is complete with the purpose of exploitation; actual exploitation is not an element."""
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    if not offences:
+        return _no_offence(ctx)
+    within = lambda hits: _basic(ctx, [h for u in offences for h in ctx.within(hits, u.start, u.end)])  # noqa: E731
+    purpose = within(ctx.rule_hits(rule.id))
+    result = within(ctx.rule_hits(rule.id, "result"))
+    if purpose and not result:
+        return Finding("met", _spans(purpose))
+    if purpose and result:
+        return Finding("partial", _spans(result), "actual exploitation is an element of some forms of the offence")
+    if result:
+        return Finding("missing", note="the offence requires that the victim was actually exploited")
+    return Finding("missing", note="the offence states no purpose of exploitation")
+
+
+def organised_group(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    if not offences:
+        return _no_offence(ctx)
+    from tipcheck.assess.predicates import _required
+    group = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.vocab("organised_group"), u.start, u.end)]))
+    several = _basic(ctx, [h for u in offences for h in ctx.within(ctx.partial_hits(rule.id), u.start, u.end)])
+    free = [u for u in offences if not ctx.within(group, u.start, u.end)]
+    if not free:
+        return Finding("missing", note="an organised criminal group is an element of the offence")
+    if several and all(ctx.within(several, u.start, u.end) for u in free):
+        return Finding("partial", _spans(several), _partial_note(rule, several))
+    return Finding("met", [_unit_span(free[0])], "one person can commit the offence; no group is an element")
+
+
+def aggravation(ctx: Context, rule) -> Finding:
+    """Aggravated penalties: each named element is one kind of circumstance (child victim, public
+    official, ...). All of them: met; some: partial."""
+    elements = sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
+    found = {el: [h for h in ctx.rule_hits(rule.id, el) if h.provision in ctx.aggravating and ctx.operative(h)]
+             for el in elements}
+    have = [el for el in elements if found[el]]
+    spans = _spans([h for el in have for h in found[el]])
+    if len(have) == len(elements):
+        return Finding("met", spans)
+    lacking = ", ".join(el.replace("_", " ") for el in elements if el not in have)
+    if have:
+        return Finding("partial", spans, f"no aggravated penalty for: {lacking}")
+    return Finding("missing", note="no aggravating circumstances raise the penalty")
+
+
+def penalty_commensurate(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    per_unit = [(u, unit_penalties(ctx, u, set())) for u in offences]
+    per_unit = [(u, found) for u, found in per_unit if found]
+    if not per_unit:
+        return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
+    maxima = [(u, max(found, key=_top)) for u, found in per_unit]
+    top = max(_top(p) for _, p in maxima)
+    best = max(maxima, key=lambda x: _top(x[1]))[1]
+    if top < 4:
+        return Finding("missing", note=f"maximum {penalties.describe(top)}: not a serious crime, far from the penalties for rape")
+    low = [(u, p) for u, p in maxima if _top(p) < 10]
+    fine = [p for _, found in per_unit for p in found if p.fine_alternative]
+    if low:
+        u, p = low[0]
+        return Finding("partial", [(p.start, p.end)],
+                       f"{u.label} carries at most {penalties.describe(_top(p))}, less than grave crimes such as rape")
+    if fine:
+        return Finding("partial", [(fine[0].start, fine[0].end)], "a fine can be imposed instead of imprisonment")
+    return Finding("met", [(best.start, best.end)],
+                   "life imprisonment" if math.isinf(top) else f"maximum {penalties.describe(top)}")
+
+
+def legal_person_sanctions(ctx: Context, rule) -> Finding:
+    """Sanctions on legal persons: a fine and at least one further sanction (dissolution, closure,
+    debarment ...), in a provision about legal persons."""
+    entities = _operative(ctx, ctx.rule_hits(rule.id))
+    if not entities:
+        return Finding("missing", note="no sanction for legal persons in the text")
+    def near(element: str) -> list[Hit]:
+        out = []
+        for e in entities:
+            sec = ctx.provisions[e.provision].section
+            a, b = (ctx.provisions[sec].start, ctx.subtree_end(sec)) if sec is not None else _sentence(ctx, e)
+            out += ctx.within(ctx.rule_hits(rule.id, element), a, b)
+        return out
+    fines, others = near("fine"), near("other_sanction")
+    if fines and others:
+        return Finding("met", _spans(fines + others))
+    if fines or others:
+        return Finding("partial", _spans(fines or others),
+                       "only a fine for legal persons" if fines else "no monetary sanction for legal persons")
+    return Finding("missing", note="legal persons are mentioned but no sanction is attached to them")
+
+
+def due_diligence(ctx: Context, rule) -> Finding:
+    """Duties of the authorities themselves; a law that only punishes meets it in part."""
+    found = provision(ctx, rule)
+    if found.status == "missing" and [u for u in ctx.units if u.kind == "offence"]:
+        return Finding("partial", [_unit_span(next(u for u in ctx.units if u.kind == "offence"))],
+                       "the law punishes trafficking but sets no duty of the authorities to prevent, investigate and punish it with due diligence")
+    return found
+
+
+MEASURES = {
+    "provision": provision, "related-offence": related_offence, "intent": intent,
+    "organised-group": organised_group, "aggravation": aggravation,
+    "penalty-commensurate": penalty_commensurate, "legal-person-sanctions": legal_person_sanctions,
+    "due-diligence": due_diligence,
+}
