@@ -19,7 +19,9 @@ _SPECIAL = {"main", "contradiction", "standalone"}
 
 
 def _operative(ctx: Context, hits: list[Hit]) -> list[Hit]:
-    return [h for h in hits if ctx.operative(h) and not _in_heading(ctx, h)]
+    """Operative provisions, and definitions the offence relies on ("exploitation" includes ...)."""
+    return [h for h in hits if (ctx.operative(h) or (ctx.in_scope(h.start) and h.provision not in ctx.non_operative))
+            and not _in_heading(ctx, h)]
 
 
 def provision(ctx: Context, rule) -> Finding:
@@ -34,22 +36,33 @@ def provision(ctx: Context, rule) -> Finding:
     qualifying = _operative(ctx, ctx.partial_hits(rule.id, qualifying_only=True))
     strong, weak = [], []
     for h in hits:
-        s, e = _sentence(ctx, h)
-        limits = [p for p in qualifying if s <= p.start < e and not _example(ctx, s, p)]
-        reason = _partial_note(rule, limits) if limits else _weakness(ctx, h)
+        spans = _governing(ctx, h)
+        limits = [p for p in qualifying if any(a <= p.start < b for a, b in spans) and not _example(ctx, spans[0][0], p)]
+        reason = _partial_note(rule, limits) if limits else _weakness(ctx, h, child_only_check=False)
         (weak if reason else strong).append((h, reason))
     elements = sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
+    found = {el: _operative(ctx, ctx.rule_hits(rule.id, el)) for el in elements}
+    lacking = [el.replace("_", " ") for el in elements if not found[el]]
+    extra = [h for el in elements for h in found[el][:1]]
     if strong:
-        lacking = [el for el in elements if not _operative(ctx, ctx.rule_hits(rule.id, el))]
         if lacking:
-            return Finding("partial", _spans([h for h, _ in strong]),
-                           f"not provided: {', '.join(el.replace('_', ' ') for el in lacking)}")
-        return Finding("met", _spans([h for h, _ in strong]))
+            return Finding("partial", _spans([h for h, _ in strong]), f"not provided: {', '.join(lacking)}")
+        return Finding("met", _spans([h for h, _ in strong] + extra, limit=4))
     if weak:
         return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    if extra:
+        return Finding("partial", _spans(extra), f"only {', '.join(el.replace('_', ' ') for el in elements if found[el])}; "
+                       f"the core of the measure is not provided")
     return Finding("missing", note="no operative provision on this in the text")
+
+
+def _governing(ctx: Context, h: Hit) -> list[tuple[int, int]]:
+    """The hit's sentence and the lead-in words of the provisions above it (not the section)."""
+    spans = [_sentence(ctx, h)]
+    spans += [(p.start, p.end) for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    return spans
 
 
 def related_offence(ctx: Context, rule) -> Finding:
@@ -75,9 +88,10 @@ def intent(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     if not offences:
         return _no_offence(ctx)
-    within = lambda hits: _basic(ctx, [h for u in offences for h in ctx.within(hits, u.start, u.end)])  # noqa: E731
-    purpose = within(ctx.rule_hits(rule.id))
-    result = within(ctx.rule_hits(rule.id, "result"))
+    def within(hits: list[Hit]) -> list[Hit]:
+        return [h for u in offences for h in ctx.within(hits, u.start, u.end) if ctx.definition_at(h.start) is None]
+    purpose = within(ctx.rule_hits(rule.id))          # anywhere in the offence, aggravated forms included
+    result = _basic(ctx, within(ctx.rule_hits(rule.id, "result")))
     if purpose and not result:
         return Finding("met", _spans(purpose))
     if purpose and result:
@@ -105,17 +119,36 @@ def organised_group(ctx: Context, rule) -> Finding:
 def aggravation(ctx: Context, rule) -> Finding:
     """Aggravated penalties: each named element is one kind of circumstance (child victim, public
     official, ...). All of them: met; some: partial."""
-    elements = sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
-    found = {el: [h for h in ctx.rule_hits(rule.id, el) if h.provision in ctx.aggravating and ctx.operative(h)]
+    elements = ["main"] + sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
+    raising = _raising(ctx)
+    found = {el: [h for h in ctx.rule_hits(rule.id, el) if h.provision in raising and ctx.operative(h)]
              for el in elements}
     have = [el for el in elements if found[el]]
     spans = _spans([h for el in have for h in found[el]])
     if len(have) == len(elements):
         return Finding("met", spans)
-    lacking = ", ".join(el.replace("_", " ") for el in elements if el not in have)
+    lacking = ", ".join(_CIRCUMSTANCE.get(el, el.replace("_", " ")) for el in elements if el not in have)
     if have:
         return Finding("partial", spans, f"no aggravated penalty for: {lacking}")
     return Finding("missing", note="no aggravating circumstances raise the penalty")
+
+
+_CIRCUMSTANCE = {"main": "a child victim"}
+
+
+def _raising(ctx: Context) -> set[int]:
+    """Provisions that raise the penalty: aggravating clauses, provisions (or their lead-in) speaking
+    of aggravation, and sections headed as aggravated offences."""
+    out = set(ctx.aggravating)
+    words = ctx.vocab("aggravation")
+    for p in ctx.provisions:
+        chain = [p] + [a for a in ctx.ancestors(p.index) if a.kind != "section"]
+        if any(ctx.within(words, q.start, q.end) for q in chain):
+            out.add(p.index)
+        sec = ctx.provisions[p.section] if p.section is not None else None
+        if sec is not None and "aggravat" in sec.heading.lower():
+            out.add(p.index)
+    return out
 
 
 def penalty_commensurate(ctx: Context, rule) -> Finding:
@@ -166,6 +199,8 @@ def legal_person_sanctions(ctx: Context, rule) -> Finding:
 def due_diligence(ctx: Context, rule) -> Finding:
     """Duties of the authorities themselves; a law that only punishes meets it in part."""
     found = provision(ctx, rule)
+    if _operative(ctx, ctx.rule_hits(rule.id, "contradiction")):
+        return found
     if found.status == "missing" and [u for u in ctx.units if u.kind == "offence"]:
         return Finding("partial", [_unit_span(next(u for u in ctx.units if u.kind == "offence"))],
                        "the law punishes trafficking but sets no duty of the authorities to prevent, investigate and punish it with due diligence")

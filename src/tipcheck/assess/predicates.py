@@ -510,18 +510,20 @@ def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
     return s, e
 
 
-def _weakness(ctx: Context, h: Hit) -> str:
+def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> str:
     chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
     s, e = _sentence(ctx, h)
     spans = [(s, e)] + [(p.start, p.end) for p in chain[1:]]
     def inside(name):  # noqa: E306
         return [x for x in ctx.vocab(name) if any(a <= x.start < b for a, b in spans)]
     lifted = inside("unconditional")
-    if [c for c in inside("cooperation") if not any(u.start <= c.start < u.end for u in lifted)]:
+    # Cooperation is a condition only when it is the victim's: authorities that cooperate with
+    # foreign counterparts set no condition on anyone.
+    if inside("victim") and [c for c in inside("cooperation") if not any(u.start <= c.start < u.end for u in lifted)]:
         return "conditional on the victim's cooperation with the investigation or prosecution"
     child = inside("child_victim")
     others = [v for v in inside("victim") if not any(c.start <= v.start < c.end for c in child)]
-    if child and not others:
+    if child_only_check and child and not others:
         return "provided only for child victims"
     if inside("qualifier"):
         return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
