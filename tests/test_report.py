@@ -86,7 +86,9 @@ def test_report_escapes_nothing_and_keeps_statute_text_verbatim(fmt):
 
 def _wrap(text: str, width: int = 72) -> str:
     import textwrap
-    return "\n".join("\n".join(textwrap.wrap(line, width)) if line.strip() else "" for line in text.split("\n"))
+    # Words are not broken at hyphens: hyphenation at line ends is an ingest matter (PDF readers).
+    return "\n".join("\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) if line.strip() else ""
+                     for line in text.split("\n"))
 
 
 def test_hard_wrapped_statutes_get_the_same_statuses(model_law, deficient_law):

@@ -79,7 +79,11 @@ def run_fixtures(path: Path | None) -> tuple[str, int]:
     from tipcheck import testing
 
     root = Path(path) if path else builtin_dir()
-    extra = [str(path)] if path and (Path(path) / "pack.yaml").is_file() else None
+    extra, only = None, None
+    if path and (Path(path) / "pack.yaml").is_file():
+        # A pack under development is tested on its own, beside the core pack the offence model needs.
+        from tipcheck.rulepack.loader import load_pack
+        extra, only = [str(path)], [load_pack(Path(path), str(path)).id]
     files = testing.discover(root)
     if not files:
         raise UsageError("E306", "no fixtures found", path=str(root),
@@ -87,7 +91,7 @@ def run_fixtures(path: Path | None) -> tuple[str, int]:
     lines, failed, xfail = [], 0, 0
     for f in files:
         fixture = testing.parse(f)
-        outcome = testing.run(fixture, rules_dirs=extra)
+        outcome = testing.run(fixture, packs=only, rules_dirs=extra)
         if not outcome.passed:
             failed += 1
             for problem in outcome.problems:

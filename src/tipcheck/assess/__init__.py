@@ -26,12 +26,14 @@ def analyse(text, seg, hits, rules, lang_table: dict) -> tuple[dict[str, Finding
 
 
 def verdict(statuses: dict[str, str]) -> str:
-    """UNODC-style classification: NO_OFFENCE, PARTIAL or IN_LINE."""
+    """UNODC-style classification of the offence: NO_OFFENCE, PARTIAL or IN_LINE. It reads the core
+    requirements that define the offence (Palermo arts. 3 and 5, UNTOC art. 34(2)); the wider
+    catalogue (victim measures, cooperation, related offences) is reported but does not change it."""
     if statuses.get("palermo.5.1.criminal-offence", "missing") == "missing":
         return "NO_OFFENCE"
     for rid, status in statuses.items():
         entry = catalogue.by_id().get(rid, {})
-        if entry.get("strength") == "mandatory" and entry.get("category") in VERDICT_CATEGORIES \
+        if entry.get("core") and entry.get("strength") == "mandatory" and entry.get("category") in VERDICT_CATEGORIES \
                 and status not in ("met", "waived"):
             return "PARTIAL"
     return "IN_LINE"

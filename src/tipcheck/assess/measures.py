@@ -9,7 +9,7 @@ import re
 
 from tipcheck.assess import penalty as penalties
 from tipcheck.assess.predicates import (
-    Finding, _basic, _in_heading, _partial_note, _sentence, _spans, _top, _weakness, _example, unit_penalties,
+    DISCRETIONARY, Finding, _basic, _in_heading, _partial_note, _sentence, _spans, _top, _weakness, _example, unit_penalties,
     _unit_span, _no_offence,
 )
 from tipcheck.assess.structure import Context
@@ -18,16 +18,18 @@ from tipcheck.models import Hit
 _SPECIAL = {"main", "contradiction", "standalone"}
 
 
-def _operative(ctx: Context, hits: list[Hit]) -> list[Hit]:
-    """Operative provisions, and definitions the offence relies on ("exploitation" includes ...)."""
-    return [h for h in hits if (ctx.operative(h) or (ctx.in_scope(h.start) and h.provision not in ctx.non_operative))
+def _operative(ctx: Context, hits: list[Hit], rule=None) -> list[Hit]:
+    """Operative provisions; with the rule's `in_definitions`, also the definitions the offence relies
+    on ("exploitation" includes ...)."""
+    defs = bool(rule and rule.in_definitions)
+    return [h for h in hits if (ctx.operative(h) or (defs and ctx.in_scope(h.start) and h.provision not in ctx.non_operative))
             and not _in_heading(ctx, h)]
 
 
 def provision(ctx: Context, rule) -> Finding:
     """A measure established by an operative provision: "shall" meets it; "may", qualifiers and
     conditions make it partial; named elements (e.g. a body AND a data mandate) must all be there."""
-    hits = _operative(ctx, ctx.rule_hits(rule.id))
+    hits = _operative(ctx, ctx.rule_hits(rule.id), rule)
     contra = _operative(ctx, ctx.rule_hits(rule.id, "contradiction"))
     hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
     if contra and not hits:
@@ -40,13 +42,20 @@ def provision(ctx: Context, rule) -> Finding:
         limits = [p for p in qualifying if any(a <= p.start < b for a, b in spans) and not _example(ctx, spans[0][0], p)]
         reason = _partial_note(rule, limits) if limits else _weakness(ctx, h, child_only_check=False)
         (weak if reason else strong).append((h, reason))
+    # The section that establishes a measure decides: a narrowed provision is not rescued by a later
+    # mention of the same measure in its own section ("at the end of the reflection period ...").
+    narrowed_sections = {ctx.provisions[h.provision].section for h, why in weak if why != DISCRETIONARY}
+    demoted = [(h, weak[0][1]) for h, _ in strong if ctx.provisions[h.provision].section in narrowed_sections]
+    strong = [(h, r) for h, r in strong if ctx.provisions[h.provision].section not in narrowed_sections]
+    weak = weak + demoted
     elements = sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
-    found = {el: _operative(ctx, ctx.rule_hits(rule.id, el)) for el in elements}
+    found = {el: _operative(ctx, ctx.rule_hits(rule.id, el), rule) for el in elements}
     lacking = [el.replace("_", " ") for el in elements if not found[el]]
     extra = [h for el in elements for h in found[el][:1]]
     if strong:
         if lacking:
-            return Finding("partial", _spans([h for h, _ in strong]), f"not provided: {', '.join(lacking)}")
+            note = f"not provided: {', '.join(lacking)}" + (f"; elsewhere {weak[0][1]}" if weak else "")
+            return Finding("partial", _spans(sorted([h for h, _ in weak + strong], key=lambda h: h.start)), note)
         return Finding("met", _spans([h for h, _ in strong] + extra, limit=4))
     if weak:
         return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
@@ -61,7 +70,7 @@ def provision(ctx: Context, rule) -> Finding:
 def _governing(ctx: Context, h: Hit) -> list[tuple[int, int]]:
     """The hit's sentence and the lead-in words of the provisions above it (not the section)."""
     spans = [_sentence(ctx, h)]
-    spans += [(p.start, p.end) for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    spans += [(p.start, p.end) for p in ctx.ancestors(h.provision)]   # a section's own text is its lead-in
     return spans
 
 
@@ -74,7 +83,7 @@ def related_offence(ctx: Context, rule) -> Finding:
             return False
         a, b = ctx.provisions[sec].start, ctx.subtree_end(sec)
         return bool(ctx.within(ctx.vocab("offence"), a, b))
-    hits = [h for h in _operative(ctx, ctx.rule_hits(rule.id)) if in_offence(h)]
+    hits = [h for h in _operative(ctx, ctx.rule_hits(rule.id), rule) if in_offence(h)]
     if hits:
         return Finding("met", _spans(hits))
     partial = [h for h in _operative(ctx, ctx.partial_hits(rule.id)) if in_offence(h)]
@@ -95,7 +104,7 @@ def intent(ctx: Context, rule) -> Finding:
     if purpose and not result:
         return Finding("met", _spans(purpose))
     if purpose and result:
-        return Finding("partial", _spans(result), "actual exploitation is an element of some forms of the offence")
+        return Finding("partial", _spans(purpose + result, limit=4), "actual exploitation is an element of some forms of the offence")
     if result:
         return Finding("missing", note="the offence requires that the victim was actually exploited")
     return Finding("missing", note="the offence states no purpose of exploitation")
@@ -113,7 +122,9 @@ def organised_group(ctx: Context, rule) -> Finding:
         return Finding("missing", note="an organised criminal group is an element of the offence")
     if several and all(ctx.within(several, u.start, u.end) for u in free):
         return Finding("partial", _spans(several), _partial_note(rule, several))
-    return Finding("met", [_unit_span(free[0])], "one person can commit the offence; no group is an element")
+    lifted = [h for u in free for h in _basic(ctx, ctx.within(ctx.vocab("organised_group"), u.start, u.end)) if h not in group]
+    span = _spans(lifted, 1) if lifted else [_unit_span(free[0])]
+    return Finding("met", span, "one person can commit the offence; no group is an element")
 
 
 def aggravation(ctx: Context, rule) -> Finding:
@@ -177,7 +188,7 @@ def penalty_commensurate(ctx: Context, rule) -> Finding:
 def legal_person_sanctions(ctx: Context, rule) -> Finding:
     """Sanctions on legal persons: a fine and at least one further sanction (dissolution, closure,
     debarment ...), in a provision about legal persons."""
-    entities = _operative(ctx, ctx.rule_hits(rule.id))
+    entities = _operative(ctx, ctx.rule_hits(rule.id), rule)
     if not entities:
         return Finding("missing", note="no sanction for legal persons in the text")
     def near(element: str) -> list[Hit]:

@@ -354,8 +354,14 @@ def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
     out = []
     for h in hits:
         before = ctx.text[max(0, h.start - 60):h.start].lower()
-        if not re.search(r"(whether or not|regardless of|irrespective of|need not|without)\W+(?:\w+\W+){0,4}$", before):
-            out.append(h)
+        if re.search(r"(whether or not|regardless of|irrespective of|need not|without)\W+(?:\w+\W+){0,4}$", before):
+            continue
+        # "... 25 years where it was committed within the framework of an organised group": it aggravates.
+        s, _ = _sentence(ctx, h)
+        if re.search(r"\b(?:years?|imprisonment|penalty|punishable)\b[^.;]{0,60}\b(?:where|if|when)\b[^.;]*$",
+                     ctx.text[s:h.start], re.I):
+            continue
+        out.append(h)
     return out
 
 
@@ -493,6 +499,9 @@ def protection(ctx: Context, rule) -> Finding:
     return Finding("missing", note="no operative provision on this in the text")
 
 
+DISCRETIONARY = "discretionary (“may”) where the treaty expects an obligation (“shall”)"
+
+
 def _example(ctx: Context, sentence_start: int, h: Hit) -> bool:
     """Wording introduced by "including" or "such as" illustrates a rule, and wording after "or" adds an
     alternative: neither limits it."""
@@ -527,9 +536,11 @@ def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> str:
         return "provided only for child victims"
     if inside("qualifier"):
         return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
-    own = [x for x in ctx.vocab("discretion") if s <= x.start < e]
+    # "may include" lists examples; it grants no discretion.
+    own = [x for x in ctx.vocab("discretion") if s <= x.start < e
+           and not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")]
     if own and not [x for x in ctx.vocab("strong") if s <= x.start < e]:
-        return "discretionary (“may”) where the treaty expects an obligation (“shall”)"
+        return DISCRETIONARY
     return ""
 
 

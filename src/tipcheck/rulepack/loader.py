@@ -45,6 +45,7 @@ class Rule:
     file: str = ""
     line: int = 0
     movement: bool = False
+    in_definitions: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str,
     return Rule(rid, meta["id"], raw["title"], raw["source"], raw["assess"], entry["strength"], entry["category"],
                 raw["description"].strip(), raw["remediation"].strip(), (raw.get("partial_when") or "").strip(),
                 (raw.get("example") or "").strip(), patterns, partial, exclude, shown, line,
-                bool(raw.get("movement", False)))
+                bool(raw.get("movement", False)), bool(raw.get("in_definitions", False)))
 
 
 def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None = None) -> list[Pack]:
