@@ -18,7 +18,7 @@ def test_shipped_catalogue_matches_project_catalogue():
     shipped = catalogue.entries()
     assert [e["id"] for e in shipped] == [e["id"] for e in project]
     for mine, theirs in zip(shipped, project):
-        for key in ("instrument", "strength", "category", "source"):
+        for key in ("instrument", "strength", "category", "source", "requires", "partial_when", "pitfalls"):
             assert mine[key] == theirs[key], (mine["id"], key)
         assert bool(mine["core"]) == bool(theirs.get("core")), mine["id"]
 

@@ -104,6 +104,11 @@ def test_cli_rules_list_show_validate_test():
     assert r.returncode == 0 and r.stdout.count("palermo.3a.means.") == 7
     r = run("rules", "show", "palermo.3b.consent-irrelevant")
     assert r.returncode == 0 and "Palermo Protocol art. 3(b)" in r.stdout and "remediation" in r.stdout
+    assert "pitfalls:" in r.stdout and "partial when:" in r.stdout
+    r = run("rules", "list", "--pack", "belem-do-para")
+    assert r.returncode == 0 and r.stdout.count("belem.") == 5
+    r = run("rules", "list", "--strength", "recommended")
+    assert r.returncode == 0 and "oas.rtpv.27.dedicated-funding" in r.stdout and "palermo.3a.act" not in r.stdout
     r = run("rules", "validate", "rules/palermo")
     assert r.returncode == 0 and "valid" in r.stdout
     r = run("rules", "test")

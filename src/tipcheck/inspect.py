@@ -64,6 +64,7 @@ def show_rule(rule_id: str, rules_dirs) -> str:
                     f"  assessment:  {r.assess}",
                     f"  meaning:     {r.description}",
                     f"  partial when: {r.partial_when or '(no partial form)'}",
+                    f"  pitfalls:    {entry.get('pitfalls') or '(none recorded)'}",
                     f"  remediation: {r.remediation}",
                 ]
                 if r.example:
