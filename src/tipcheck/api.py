@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from tipcheck import __version__, catalogue, ingest
 from tipcheck import lang as langs
 from tipcheck.assess import analyse, verdict
+from tipcheck.assess.predicates import Finding
 from tipcheck.errors import UsageError
 from tipcheck.models import DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
 from tipcheck.rulepack import Pack, load_packs
@@ -29,9 +30,12 @@ def check_text(text: str, *, name: str = "<text>", packs: Sequence[str] | None =
     return check_docs([ingest.from_text(text, name)], packs=packs, rules_dirs=rules_dirs, lang=lang)
 
 
-def resolve_language(lang: str) -> str:
+def resolve_language(lang: str, text: str | None = None, path: str | None = None) -> str:
     if lang in ("auto", "", None):
-        return langs.SUPPORTED[0]
+        if text is None:
+            return langs.SUPPORTED[0]
+        from tipcheck.detect import detect
+        return detect(text, path)
     if lang not in langs.SUPPORTED:
         raise UsageError("E301", f"unsupported language {lang!r}",
                          hint=f"choose auto or one of: {', '.join(langs.SUPPORTED)}")
@@ -42,39 +46,59 @@ _MATCHERS: dict = {}
 MODEL_PACK = "palermo"
 
 
-def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
+def _matcher(model: list[Pack], language: str):
     from tipcheck.match import RuleMatcher
 
-    language = resolve_language(lang)
-    selected: list[Pack] = [p for p in load_packs(list(packs) if packs else None, list(rules_dirs or []))
-                            if language in p.languages]
-    if not selected:
-        raise UsageError("E302", f"no selected rule pack supports language {language!r}")
-    rules = sorted((r for p in selected for r in p.rules), key=lambda r: catalogue.order(r.id))
-    # The offence model (acts, means, purposes) is read with the core pack whatever is reported, so
-    # that `--pack untoc` judges penalties against the same offence as a full run.
-    model = list(selected)
-    if MODEL_PACK not in {p.id for p in selected}:
-        model += [p for p in load_packs([MODEL_PACK]) if language in p.languages]
-    model_rules = [r for p in model for r in p.rules]
     key = (tuple((p.id, p.version, p.path, id(p)) for p in model), language)
     matcher = _MATCHERS.get(key)
     if matcher is None:
-        _MATCHERS.clear()   # keep one: a process analyses with one set of packs at a time
+        if len(_MATCHERS) > 4:
+            _MATCHERS.clear()
         matcher = _MATCHERS[key] = RuleMatcher(model, language)
-    table = langs.table(language)
+    return matcher
+
+
+def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
+    if lang not in ("auto", "", None):
+        resolve_language(lang)      # reject an unknown --lang before reading anything else
+    loaded = load_packs(list(packs) if packs else None, list(rules_dirs or []))
     per_doc = []
     infos = []
+    reported: dict[str, Pack] = {}
     for doc in docs:
+        language = resolve_language(lang, doc.text, doc.path)
+        selected = [p for p in loaded if p.speaks(language)]
+        if not selected:
+            raise UsageError("E303", f"no selected rule pack has rules in {language!r}", path=doc.path,
+                             hint="choose other packs with --pack, or another language with --lang")
+        for p in selected:
+            reported.setdefault(p.id, p)
+        # The offence model (acts, means, purposes) is read with the core pack whatever is reported,
+        # so that `--pack untoc` judges penalties against the same offence as a full run.
+        model = list(selected)
+        if MODEL_PACK not in {p.id for p in selected}:
+            model += [p for p in load_packs([MODEL_PACK]) if p.speaks(language)]
+        model_rules = [r for p in model for r in p.rules]
         seg = segment(doc.text, language)
-        hits = matcher.run(doc.text, seg)
-        findings, _ctx = analyse(doc.text, seg, hits, model_rules, table)
+        hits = _matcher(model, language).run(doc.text, seg)
+        findings, _ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
+        for r in model_rules:
+            if r.id in findings and _unassessed(r, language):
+                findings[r.id] = Finding("missing", note=f"not assessed: tipcheck has no {language} wording for this "
+                                                          "requirement yet; check the statute by hand")
         per_doc.append((doc, seg, findings))
         infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding))
-    results = tuple(_merge(rule, per_doc) for rule in rules)
+    packs_used = sorted(reported.values(), key=lambda p: p.id)
+    rules = sorted({r.id: r for p in packs_used for r in p.rules}.values(), key=lambda r: catalogue.order(r.id))
+    results = tuple(_merge(rule, [(d, s, f) for d, s, f in per_doc if rule.id in f]) for rule in rules)
     statuses = {r.id: r.status for r in results}
-    return Report(__version__, tuple(PackInfo(p.id, p.version) for p in selected), tuple(infos), results,
+    return Report(__version__, tuple(PackInfo(p.id, p.version) for p in packs_used), tuple(infos), results,
                   verdict(statuses))
+
+
+def _unassessed(rule, language: str) -> bool:
+    from tipcheck.rulepack.loader import PATTERN_KINDS
+    return rule.assess in PATTERN_KINDS and not rule.patterns.get(language, {}).get("main")
 
 
 _RANK = {"met": 2, "partial": 1, "missing": 0}

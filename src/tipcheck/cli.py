@@ -76,7 +76,7 @@ def analyze(
                                                 show_default=False)],
     pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
     rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack (repeatable).")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto or en.")] = "auto",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto (detected), en, es, pt or fr.")] = "auto",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on gaps in mandatory requirements, any gap, or never.")] = FailOn.mandatory,
@@ -94,7 +94,7 @@ def analyze(
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="Statute file.", show_default=False)],
-    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto or en.")] = "auto",
+    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto (detected), en, es, pt or fr.")] = "auto",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
 ) -> None:
     """Show the provisions and definitions tipcheck finds in a statute (the first thing to debug)."""

@@ -14,7 +14,7 @@ from tipcheck.segment import segment
 
 def render_segments(path: str, lang: str, fmt: str) -> str:
     doc = ingest.read(path)
-    seg = segment(doc.text, resolve_language(lang))
+    seg = segment(doc.text, resolve_language(lang, doc.text, doc.path))
     if fmt == "json":
         data = {
             "document": doc.path,

@@ -68,8 +68,12 @@ def _marker_type(m: str, stack: list[tuple[str, int]], provisions: list[_Open]) 
             if len(m) > 1 or m == "i" or any(t == "roman" for t, _ in stack):
                 return "roman"
         return "alpha"
-    if m.upper() in {r.upper() for r in _ROMAN} and len(m) > 1:
-        return "ROMAN"
+    if m.lower() in _ROMAN:
+        alpha = next((provisions[i].number for t, i in reversed(stack) if t == "ALPHA"), None)
+        if alpha and len(alpha) == 3 and len(m) == 1 and ord(alpha[1]) + 1 == ord(m):
+            return "ALPHA"          # (H) then (I): a letter
+        if len(m) > 1 or m == "I" or any(t == "ROMAN" for t, _ in stack):
+            return "ROMAN"
     return "ALPHA"
 
 
@@ -108,15 +112,22 @@ def _markers(text: str, pos: int, end: int, marker: re.Pattern[str], st: _State,
     """Open one provision per marker in a chain such as "(1)(a)" or "(a) ... (i)"."""
     mk = marker.match(text, pos, end)
     while mk:
-        number = mk.group("m")
-        mtype = _marker_type(number, st.stack, st.provisions)
-        while st.stack and mtype in [t for t, _ in st.stack]:
+        groups = mk.groupdict()
+        number = re.sub(r"[\s°º]", "", next(g for g in (groups.get("m"), groups.get("m2"), groups.get("m3")) if g))
+        mtype = "para" if groups.get("m3") else _marker_type(number, st.stack, st.provisions)
+        if mtype == "para":
+            st.stack = []           # "§ 1º" is a paragraph of the article itself
+        # A first marker ("(i)", "(1)", "(a)") under a different kind of marker opens a new level,
+        # even if the same kind is open further up; any other number continues its sequence.
+        first = number in ("1", "a", "i", "A", "I") and st.stack and st.stack[-1][0] != mtype
+        while not first and st.stack and mtype in [t for t, _ in st.stack]:
             if st.stack.pop()[0] == mtype:
                 break
         parent = st.stack[-1][1] if st.stack else st.section
         depth = len(st.stack) + 1
         plabel = st.provisions[parent].label if parent is not None else ""
-        idx = open_(_KINDS[min(depth, len(_KINDS) - 1)], f"({number})", f"{plabel}({number})",
+        label = f"{plabel} § {number}" if mtype == "para" else f"{plabel}({number})"
+        idx = open_(_KINDS[min(depth, len(_KINDS) - 1)], f"({number})", label,
                     st.provisions[st.section].heading, pos, depth, parent, mtype)
         st.stack.append((mtype, idx))
         pos = mk.end()
@@ -130,7 +141,7 @@ def _looks_like_heading(line: str, previous: str | None = None) -> bool:
     if previous is not None and previous.strip() and not previous.rstrip().endswith((".", ":", ";", "—", "–", ")")) \
             and not _looks_like_heading(previous):
         return False
-    return (0 < len(words) <= 12 and line[:1].isupper() and not line.rstrip().endswith((",", ";", ":", "—", "-"))
+    return (0 < len(words) <= 12 and line[:1].isupper() and not re.search(r"\d", line) and not line.rstrip().endswith((",", ";", ":", "—", "-"))
             and words[-1].lower() not in _CONTINUING and ";" not in line
             and not _HEADING_VERBS.search(line) and not line.startswith("("))
 
@@ -163,7 +174,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             continue
         sec = next((p.match(line) for p in rx["section"] if p.match(line)), None)
         if sec and ranks[i] >= bare and primary < bare and st.section is not None and not sec.group("sub") \
-                and _next_paragraph(st) == sec.group("num"):
+                and sec.group("num") in ("1", _next_paragraph(st)):
             # "2. The penalty is ..." inside "Article 9": a numbered paragraph of the article.
             num = sec.group("num")
             while st.stack and "num" in [t for t, _ in st.stack]:
@@ -220,7 +231,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                 st.section, st.stack, st.pending_heading = idx, [], ""
             else:
                 st.pending_heading, st.pending_start = line, a
-                if rx["marker"].match(nxt):
+                if rx["marker"].match(nxt) and not numbered:
                     st.section, st.stack = None, []
             continue
     return _finish(text, st, lang)

@@ -94,7 +94,7 @@ def run(fixture: Fixture, *, packs=None, rules_dirs=None) -> Outcome:
     from tipcheck.api import check_text
 
     report = check_text(fixture.text, name=str(fixture.path), packs=packs, rules_dirs=rules_dirs,
-                        lang=fixture.lang or "auto")
+                        lang=fixture.lang or "en")
     result = next((r for r in report.results if r.id == fixture.rule), None)
     if result is None:
         return Outcome(fixture, "?", [f"no rule {fixture.rule} in the selected packs"])

@@ -13,12 +13,12 @@ from tipcheck.assess.predicates import PREDICATES, Finding
 VERDICT_CATEGORIES = {"definition-acts", "definition-means", "definition-purpose", "consent", "child", "criminalisation"}
 
 
-def analyse(text, seg, hits, rules, lang_table: dict) -> tuple[dict[str, Finding], structure.Context]:
+def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en") -> tuple[dict[str, Finding], structure.Context]:
     rx = lang_table.get("non_operative_headings")
     ctx = structure.Context(text=text, seg=seg, hits=hits,
                             assess_kind={r.id: r.assess for r in rules},
                             partial_modes={r.id: tuple(p[2] for p in r.partial) for r in rules},
-                            non_operative_rx=re.compile(rx, re.I) if rx else None)
+                            non_operative_rx=re.compile(rx, re.I) if rx else None, lang=lang)
     structure.build(ctx)
     judges = {**PREDICATES, **MEASURES}
     findings = {r.id: judges[r.assess](ctx, r) for r in rules}

@@ -1,4 +1,5 @@
-"""Imprisonment ranges and fine alternatives read from penalty clauses (English).
+"""Imprisonment ranges and fine alternatives read from penalty clauses, in any language whose table
+(tipcheck/lang/<lang>.yaml, `penalty:`) says how penalties are written.
 
 Returns years as floats (life = infinity). Only the words of a penalty clause are read; what counts
 as the basic offence is decided by the caller.
@@ -9,40 +10,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-_NUM_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-five": 25, "thirty": 30,
-    "forty": 40, "fifty": 50,
-}
-_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
-_UNIT = r"(years?|months?)"
-_IMPRISON = re.compile(r"\b(imprison\w*|prison|jail|incarcerat\w*|custod\w*|penal servitude|reclusion)\b", re.I)
-_MAX = [
-    re.compile(p, re.I) for p in (
-        rf"not\s+(?:exceeding|more\s+than)\s+{_NUM}\s+{_UNIT}",
-        rf"(?:may|shall)\s+extend\s+to\s+{_NUM}\s+{_UNIT}",
-        rf"up\s+to\s+{_NUM}\s+{_UNIT}",
-        rf"maximum\s+(?:term\s+)?of\s+{_NUM}\s+{_UNIT}",
-        rf"for\s+a\s+(?:period|term)\s+of\s+{_NUM}\s+{_UNIT}",
-        rf"\b{_NUM}\s+{_UNIT}(?:'|’)?\s+imprisonment",
-        rf"imprisonment\s+(?:of|for)\s+{_NUM}\s+{_UNIT}",
-        rf"(?:between|from)\s+{_NUM}\s+(?:{_UNIT}\s+)?(?:and|to)\s+{_NUM}\s+{_UNIT}",
-    )
-]
-_MIN = re.compile(rf"(?:not\s+(?:be\s+)?less\s+than|at\s+least|minimum\s+(?:term\s+)?of)\s+{_NUM}\s+{_UNIT}", re.I)
-_LIFE = re.compile(r"\b(for\s+life|life\s+imprisonment|imprisonment\s+for\s+(?:the\s+)?(?:remainder|rest)\s+of|"
-                   r"any\s+term\s+of\s+years\s+or\s+(?:for\s+)?life|term\s+of\s+life)\b", re.I)
-# A fine that can stand instead of prison: "fined ... or imprisoned", "imprisonment ... or a fine",
-# "or both". A fine "in addition" or "and shall also be liable to fine" does not replace prison.
-_FINE_ALT = re.compile(
-    r"\bfined?\b[^.;]{0,80}?\bor\s+(?:be\s+|to\s+)?imprison|\bfined?\b[^.;]{0,60}?,\s*imprisoned|"
-    r"imprison\w*[^.;]{0,80}?\bor\s+(?:with\s+|to\s+)?(?:a\s+|the\s+)?fine\b|\bor\s+(?:to\s+|with\s+)?both\b", re.I)
-
-
-# Where the words of the penalty begin: "shall be fined ...", "is liable to imprisonment ...".
-_LEAD = re.compile(r"\b(?:(?:shall|is|are|be)\s+(?:be\s+)?)?(?:liable|punish\w*|fined|imprison\w*|sentenced)\b", re.I)
+from tipcheck import lang as langs
 
 
 @dataclass(frozen=True)
@@ -54,39 +24,98 @@ class Penalty:
     fine_alternative: bool
 
 
-def _years(num: str, unit: str) -> float:
-    value = float(num) if num[0].isdigit() else float(_NUM_WORDS[num.lower()])
-    return value / 12 if unit.lower().startswith("month") else value
+@dataclass(frozen=True)
+class _Rules:
+    imprison: re.Pattern[str]
+    lead: re.Pattern[str] | None
+    life: re.Pattern[str]
+    or_life: re.Pattern[str] | None
+    maxima: tuple[re.Pattern[str], ...]
+    minima: tuple[re.Pattern[str], ...]
+    ranges: tuple[re.Pattern[str], ...]
+    fine_alternative: re.Pattern[str]
+    numbers: dict[str, int]
+    months: re.Pattern[str]
+    spelled: re.Pattern[str]    # "ciento sesenta (160)", "4 (quatro)": keep the digits
 
 
-def read(text: str, start: int, end: int) -> list[Penalty]:
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> _Rules:
+    t = langs.table(lang)["penalty"]
+    numbers = {k.lower(): int(v) for k, v in t["numbers"].items()}
+    words = "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True))
+    num = rf"(\d+(?:[.,]\d+)?|{words})"
+    unit = rf"({t['unit_years']}|{t['unit_months']})"
+    def build(p: str) -> re.Pattern[str]:  # noqa: E306
+        return re.compile(p.replace("{NUM}", num).replace("{UNIT}", unit), re.I)
+    numeral = sorted(set(numbers) | {w.lower() for w in t.get("number_words", [])}, key=len, reverse=True)
+    word = "(?:" + "|".join(re.escape(w) for w in numeral) + ")"
+    return _Rules(
+        imprison=re.compile(t["imprison"], re.I),
+        lead=re.compile(t["lead"], re.I) if t.get("lead") else None,
+        life=re.compile(t["life"], re.I),
+        or_life=re.compile(t["or_life"], re.I) if t.get("or_life") else None,
+        maxima=tuple(build(p) for p in t.get("max", [])),
+        minima=tuple(build(p) for p in t.get("min", [])),
+        ranges=tuple(build(p) for p in t.get("range", [])),
+        fine_alternative=re.compile(t["fine_alternative"], re.I),
+        numbers=numbers,
+        months=re.compile(rf"^{t['unit_months']}$", re.I),
+        spelled=re.compile(rf"(?:\b{word}(?:[\s-]+{word}){{0,4}}\s*\((\d+)\))|(?:(\d+)\s*\((?:{word}[\s-]*){{1,5}}\))", re.I),
+    )
+
+
+def _years(r: _Rules, num: str, unit: str) -> float:
+    n = num.lower().replace(",", ".")
+    value = float(n) if n[0].isdigit() else float(r.numbers[n])
+    return value / 12 if r.months.match(unit) else value
+
+
+def _last_number(r: _Rules, m: re.Match[str]) -> tuple[str | None, str]:
+    groups = [g for g in m.groups() if g]
+    values = [g for g in groups if g[0].isdigit() or g.lower() in r.numbers]
+    units = [g for g in groups if g not in values]
+    return (values[-1] if values else None), (units[-1] if units else "years")
+
+
+def _collapse(r: _Rules, sentence: str) -> str:
+    """Written-out numbers that repeat digits ("cuatro (4)", "8 (oito)") keep their digits only."""
+    return r.spelled.sub(lambda m: m.group(1) or m.group(2), sentence)
+
+
+def read(text: str, start: int, end: int, lang: str = "en") -> list[Penalty]:
     """Penalty clauses (sentences mentioning imprisonment) inside text[start:end]."""
+    r = _rules(lang)
     out: list[Penalty] = []
     chunk = text[start:end]
     for sm in re.finditer(r"[^.;]*?(?:[.;](?!\d)|$)", chunk, re.S):
-        sentence = sm.group(0)
-        if not sentence.strip() or not _IMPRISON.search(sentence):
+        raw = sm.group(0)
+        if not raw.strip() or not r.imprison.search(raw):
             continue
+        sentence = _collapse(r, raw)
         maxima: list[float] = []
-        if _LIFE.search(sentence):
+        if r.life.search(sentence):
             maxima.append(math.inf)
-        for rx in _MAX:
+        for rx in r.maxima + r.ranges:
             for m in rx.finditer(sentence):
-                groups = [g for g in m.groups() if g]
-                nums = [g for g in groups if re.fullmatch(_NUM, g, re.I)]
-                unit = next((g for g in reversed(groups) if re.fullmatch(_UNIT, g, re.I)), "years")
-                if nums:
-                    maxima.append(_years(nums[-1], unit))
-        minima = [_years(m.group(1), m.group(2)) for m in _MIN.finditer(sentence)]
-        if not maxima and minima:
-            maxima = [math.inf] if re.search(r"\bor\s+(?:for\s+)?life\b", sentence, re.I) else []
+                value, unit = _last_number(r, m)
+                if value:
+                    maxima.append(_years(r, value, unit))
+        minima = []
+        for rx in r.minima:
+            for m in rx.finditer(sentence):
+                value, unit = _last_number(r, m)
+                if value:
+                    minima.append(_years(r, value, unit))
+        if not maxima and minima and r.or_life and r.or_life.search(sentence):
+            maxima = [math.inf]
         if not maxima and not minima:
             continue
-        lead = _LEAD.search(sentence)
-        a = start + sm.start() + (lead.start() if lead else len(sentence) - len(sentence.lstrip()))
-        b = start + sm.start() + len(sentence.rstrip())
+        lead = r.lead.search(raw) if r.lead else r.imprison.search(raw)
+        a = start + sm.start() + (lead.start() if lead else len(raw) - len(raw.lstrip()))
+        b = start + sm.start() + len(raw.rstrip())
         out.append(Penalty(a, b, max(maxima) if maxima else None, min(minima) if minima else None,
-                           bool(_FINE_ALT.search(sentence))))
+                           bool(r.fine_alternative.search(sentence))))
     return out
 
 

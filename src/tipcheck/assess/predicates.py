@@ -426,7 +426,7 @@ def unit_penalties(ctx: Context, u: Unit, numbers: set[str]) -> list[penalties.P
             continue
         inside = u.start <= p.start < u.end
         if inside or (own and _refers_to(ctx.text[p.start:p.end], {own})):
-            found.extend(x for x in penalties.read(ctx.text, p.start, p.end)
+            found.extend(x for x in penalties.read(ctx.text, p.start, p.end, ctx.lang)
                          if x.max_years is not None or x.min_years is not None)
     return found
 
@@ -443,7 +443,7 @@ def penalty(ctx: Context, rule) -> Finding:
         # "A person who commits an offence under this Act is liable to ...": one penalty for all.
         general = [x for p in ctx.provisions if p.index not in ctx.aggravating and p.index not in ctx.non_operative
                    and re.search(r"offen[cs]es?\s+under\s+this\s+(?:act|part|chapter|title|law)", ctx.text[p.start:p.end], re.I)
-                   for x in penalties.read(ctx.text, p.start, p.end) if x.max_years is not None or x.min_years is not None]
+                   for x in penalties.read(ctx.text, p.start, p.end, ctx.lang) if x.max_years is not None or x.min_years is not None]
         if general:
             per_unit = [(offences[0], general)]
     if not per_unit:

@@ -43,6 +43,7 @@ class Context:
     assess_kind: dict[str, str]          # rule id -> assess kind
     partial_modes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule id -> `when` per partial
     non_operative_rx: re.Pattern[str] | None = None
+    lang: str = "en"
     units: list[Unit] = field(default_factory=list)
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
 

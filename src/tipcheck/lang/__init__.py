@@ -7,7 +7,7 @@ from importlib import resources
 
 import yaml
 
-SUPPORTED = ("en",)
+SUPPORTED = ("en", "es", "pt", "fr")
 
 
 @lru_cache(maxsize=None)

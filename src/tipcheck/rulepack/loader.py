@@ -57,6 +57,10 @@ class Pack:
     instrument: str
     path: str
     rules: tuple[Rule, ...]
+    preview: tuple[str, ...] = ()
+
+    def speaks(self, lang: str) -> bool:
+        return lang in self.languages or lang in self.preview
 
 
 def builtin_dir() -> Path:
@@ -130,6 +134,7 @@ def load_pack(directory: Path, display: str | None = None) -> Pack:
     _validate(meta_doc, "pack.schema.json", meta_display)
     meta = meta_doc.data
     languages = tuple(meta["languages"])
+    preview = tuple(meta.get("preview_languages") or ())
     known = catalogue.by_id()
     rules: list[Rule] = []
     seen: dict[str, str] = {}
@@ -142,7 +147,7 @@ def load_pack(directory: Path, display: str | None = None) -> Pack:
             raise RulePackError("E204", "empty rule file", path=shown, hint="add a `rules:` list")
         _validate(doc, "rule-file.schema.json", shown)
         for i, raw in enumerate(doc.data["rules"]):
-            rules.append(_rule(raw, meta, languages, known, seen, shown, doc, ("rules", i)))
+            rules.append(_rule(raw, meta, languages + preview, known, seen, shown, doc, ("rules", i)))
     claimed = {lang for lang in languages}
     for rule in rules:
         for lang in claimed:
@@ -151,7 +156,7 @@ def load_pack(directory: Path, display: str | None = None) -> Pack:
                                     path=rule.file, line=rule.line,
                                     hint=f"add `{lang}:` patterns or remove {lang} from the pack's languages")
     return Pack(meta["id"], meta["title"], meta["version"], languages, meta["instrument"], display,
-                tuple(rules))
+                tuple(rules), preview)
 
 
 def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str, doc, where) -> Rule:
