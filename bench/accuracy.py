@@ -42,7 +42,7 @@ def evaluate(corpus: Path) -> dict:
             if rid not in got:
                 continue
             accepted = {label["status"], *(label.get("accept") or [])}
-            rows.append({"doc": label_file.stem, "id": rid, "label": label["status"], "accepted": accepted,
+            rows.append({"doc": label_file.stem, "lang": language, "id": rid, "label": label["status"], "accepted": accepted,
                          "got": got[rid].status, "note": got[rid].note, "category": got[rid].category,
                          "verdict": report.verdict})
     return {"rows": rows}
@@ -94,6 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         for r in rows:
             if r["got"] not in r["accepted"]:
                 print(f"  {r['doc']}: {r['id']}: label {r['label']}, tipcheck {r['got']}  ({r['note'][:90]})")
+    print("\nper language")
+    for lang in sorted({r["lang"] for r in rows}):
+        s = summarise([r for r in rows if r["lang"] == lang])
+        print(f"  {lang}: agreement {s['agree']}/{s['total']} = {s['agreement']:.1%}, "
+              f"false met {len(s['false_met'])} = {s['false_met_rate']:.1%}")
     s = summarise(rows)
     print(f"\nfalse met (label missing): {len(s['false_met'])}/{s['total']} = {s['false_met_rate']:.1%}")
     for r in s["false_met"]:

@@ -30,6 +30,8 @@ def normalise_word(word: str, lang: str) -> str:
     lower = word.lower()
     table = lemma_table(lang)
     lemma = table.get(lower, lower)
+    if isinstance(lemma, list):         # the French table lists candidate lemmas: take the first
+        lemma = lemma[0] if lemma else lower
     return strip_accents(lemma if isinstance(lemma, str) else lower)
 
 

@@ -271,7 +271,7 @@ def subtree_end(provisions: tuple[Provision, ...] | list[Provision], index: int)
 
 def _definitions(text: str, provisions: list[Provision], lang: str) -> list[Definition]:
     table = langs.table(lang)
-    patterns = [re.compile(p, re.IGNORECASE) for p in table["definitions"]]
+    patterns = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in table["definitions"]]
     inclusive = {v.lower() for v in table["inclusive_verbs"]}
     found: list[tuple[int, str, int, bool]] = []
     for p in provisions:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from tipcheck.assess import penalty as penalties
-from tipcheck.assess.structure import Context, Unit
+from tipcheck.assess.structure import EXPLOITATION_TERM, Context, Unit
 from tipcheck.models import Hit
 
 
@@ -140,6 +140,8 @@ def means(ctx: Context, rule) -> Finding:
     free = [u for u in ctx.units if not u.requires_means]
     if not requiring:
         u = free[0]
+        if all(_unit_victims_narrow(ctx, x) for x in free):
+            return Finding("partial", [_unit_span(u)], f"no means required ({u.label}), but the offence protects only some victims")
         return Finding("met", [_unit_span(u)], f"no means required: {u.means_free_reason} ({u.label}), so any means is covered")
     if basic:
         found = _judge(ctx, rule, basic, movement_ok=True, missing_note="")
@@ -195,7 +197,7 @@ def open_list(ctx: Context, rule) -> Finding:
     if not ctx.units:
         return _no_offence(ctx)
     for d in ctx.seg.definitions:
-        if "exploit" in d.term and d.inclusive and ctx.in_scope(d.start):
+        if EXPLOITATION_TERM.search(d.term) and d.inclusive and ctx.in_scope(d.start):
             return Finding("met", [(d.start, min(d.end, d.start + len(d.term) + 20))],
                            "exploitation is defined inclusively (“includes”), so the list is open")
     purpose_hits = _scoped(ctx, ctx.kind_hits("purpose"))
@@ -330,6 +332,10 @@ def _border_required(ctx: Context, u: Unit) -> bool:
 
 
 def _unit_victims_narrow(ctx: Context, u: Unit) -> bool:
+    if u.named:
+        names = ctx.within(ctx.vocab("named_offence"), u.start, u.end)
+        narrow = [n for n in ctx.vocab("narrow_victim") if any(m.start <= n.start < m.end + 40 for m in names)]
+        return bool(narrow) and not [g for g in ctx.vocab("any_victim") if any(m.start <= g.start < m.end + 40 for m in names)]
     acts = [h for h in ctx.kind_hits("act") if u.start <= h.start < u.end and any(_victim_words(ctx, h))]
     return bool(acts) and all(_victims_narrow(ctx, h) for h in acts)
 
@@ -355,6 +361,9 @@ def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         before = ctx.text[max(0, h.start - 60):h.start].lower()
         if re.search(r"(whether or not|regardless of|irrespective of|need not|without)\W+(?:\w+\W+){0,4}$", before):
+            continue
+        # "... se o agente não integrar organização criminosa": a negated element is not required.
+        if any(0 <= h.start - n.end <= 25 for n in ctx.vocab("negation")):
             continue
         # "... 25 years where it was committed within the framework of an organised group": it aggravates.
         s, _ = _sentence(ctx, h)

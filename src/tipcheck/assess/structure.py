@@ -14,6 +14,10 @@ from tipcheck.models import Definition, Hit, Provision, Segmentation
 # "guilty of an offense under chapter 77 of title 18": an offence created by another law.
 _ELSEWHERE = re.compile(r"\s*under\s+(?:chapter|title|section|§|part|article)\s*[\w.]+\s+of\s+(?:title|the)\b", re.I)
 _NEAR = 800
+# Words naming trafficking and exploitation in the four languages (terms of definitions, headings).
+TRAFFICKING_TERM = re.compile(r"traffic|\btrata\b|tr[áa]fico|\btraite\b", re.I)
+EXPLOITATION_TERM = re.compile(r"exploit|explota|explora", re.I)
+_AGGRAVATED_HEADING = re.compile(r"aggravat|agravad|agravant|aggrav|qualificad|circunstancias", re.I)
 _MARKER = re.compile(r"^\s*(?:\([^)]{1,5}\)\s*|\d+\.\s*)+")
 _CONDITIONAL = re.compile(r"(?:where|if|when)\b", re.I)
 _PENALTY_WORD = re.compile(r"\b(punish\w*|imprison\w*|penalt\w*|liable|maximum|term|sentence\w*)\b", re.I)
@@ -33,6 +37,7 @@ class Unit:
     formula: Hit | None = None
     requires_means: bool = False
     means_free_reason: str = ""
+    named: bool = False        # the offence is defined by its name only ("el tráfico de menores")
 
 
 @dataclass
@@ -141,6 +146,8 @@ class Context:
                 marked.add(p.index)
         for p in self.provisions:
             if p.kind == "section":
+                if p.heading and _AGGRAVATED_HEADING.search(p.heading):
+                    marked.add(p.index)     # "Formas agravadas de la trata de personas"
                 continue
             body = _MARKER.sub("", self.text[p.start:p.end])
             if _CONDITIONAL.match(body) and _PENALTY_WORD.search(body) and not _CREATES.search(body):
@@ -173,7 +180,7 @@ def build(ctx: Context) -> Context:
     units: list[Unit] = []
     trafficking_defs = []
     for d in ctx.seg.definitions:
-        if "traffic" in d.term and ctx.within(acts, d.start, d.end) and d.provision not in ctx.non_operative:
+        if TRAFFICKING_TERM.search(d.term) and ctx.within(acts, d.start, d.end) and d.provision not in ctx.non_operative:
             trafficking_defs.append(d)
             units.append(Unit("definition", d.provision, d.start, d.end, ctx.provisions[d.provision].label))
     for p in ctx.provisions:
@@ -189,11 +196,22 @@ def build(ctx: Context) -> Context:
         a = [h for h in ctx.within(acts, p.start, end) if ctx.definition_at(h.start) is None
              and any(abs(h.start - x.start) <= _NEAR for x in f)]
         has_purpose = ctx.within(purpose, p.start, end) or ctx.within(exploit, p.start, end) \
-            or ctx.within(traff, p.start, end)
+            or ctx.within(traff, p.start, end) or ctx.within(ctx.vocab("profit"), p.start, end)
         by_reference = trafficking_defs and any(
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
         if (a and has_purpose) or by_reference:
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
+    # A section that punishes "whoever promotes ... the trafficking of minors" creates an offence
+    # named, not defined: it has no acts or purposes of its own.
+    anchored = {u.anchor for u in units}
+    for p in ctx.provisions:
+        if p.kind != "section" or p.index in anchored or p.index in ctx.non_operative:
+            continue
+        end = ctx.subtree_end(p.index)
+        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating]
+        named = [n for n in ctx.within(ctx.vocab("named_offence"), p.start, end) if n.provision not in ctx.aggravating]
+        if f and named and not trafficking_defs:
+            units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0], named=True))
     # A section that punishes "any act mentioned in section 5" is an offence of the same kind.
     unit_numbers = {ctx.provisions[u.anchor].number for u in units if u.kind == "offence"}
     anchored = {u.anchor for u in units}
@@ -250,7 +268,7 @@ def _same_family(ctx: Context, units: list[Unit], traff: list[Hit]) -> list[Unit
     definition of trafficking), other offences count only when they sit in the same Part or Chapter."""
     def labelled(u: Unit) -> bool:
         heading = ctx.provisions[u.anchor].heading.lower()
-        return u.kind == "definition" or "traffic" in heading or bool(ctx.within(traff, u.start, u.end))
+        return u.kind == "definition" or bool(TRAFFICKING_TERM.search(heading)) or bool(ctx.within(traff, u.start, u.end))
     named = [u for u in units if labelled(u)]
     if not named:
         return units
