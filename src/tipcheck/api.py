@@ -61,12 +61,12 @@ def _matcher(model: list[Pack], language: str):
 def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
     if lang not in ("auto", "", None):
         resolve_language(lang)      # reject an unknown --lang before reading anything else
-    loaded = load_packs(list(packs) if packs else None, list(rules_dirs or []))
     per_doc = []
     infos = []
     reported: dict[str, Pack] = {}
     for doc in docs:
         language = resolve_language(lang, doc.text, doc.path)
+        loaded = load_packs(list(packs) if packs else None, list(rules_dirs or []), langs=(language,))
         selected = [p for p in loaded if p.speaks(language)]
         if not selected:
             raise UsageError("E303", f"no selected rule pack has rules in {language!r}", path=doc.path,
@@ -77,7 +77,7 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
         # so that `--pack untoc` judges penalties against the same offence as a full run.
         model = list(selected)
         if MODEL_PACK not in {p.id for p in selected}:
-            model += [p for p in load_packs([MODEL_PACK]) if p.speaks(language)]
+            model += [p for p in load_packs([MODEL_PACK], langs=(language,)) if p.speaks(language)]
         model_rules = [r for p in model for r in p.rules]
         seg = segment(doc.text, language)
         hits = _matcher(model, language).run(doc.text, seg)
@@ -112,7 +112,7 @@ def _merge(rule, per_doc) -> Result:
         if best is None or _RANK[f.status] > _RANK[best[1].status]:
             best = (doc, f, seg)
     doc, f, seg = best
-    starts = _line_starts(doc.text)
+    starts = _line_starts(doc.text)   # cached per text below
     evidence = tuple(_evidence(doc, seg, starts, a, b) for a, b in f.spans)
     remediation = "" if f.status == "met" else rule.remediation
     return Result(rule.id, f.status, rule.strength, rule.category, rule.source, rule.title, evidence,
@@ -126,7 +126,18 @@ def _evidence(doc: SourceDoc, seg, line_starts: list[int], start: int, end: int)
     return Evidence(doc.path, prov.label, line, column, start, end, doc.text[start:end])
 
 
+_STARTS: dict[str, list[int]] = {}
+
+
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
+    """Offsets where lines begin; keyed by the text itself (not its id, which Python reuses)."""
+    if text not in _STARTS:
+        if len(_STARTS) > 8:
+            _STARTS.clear()
+        starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        _STARTS[text] = starts
+    return _STARTS[text]

@@ -36,7 +36,7 @@ wordings cancel hits they overlap, each with the reason.
 def render() -> str:
     out = ["# tipcheck rules", "", "Generated from the rule files by `python -m tipcheck.docs`; do not edit by hand.", ""]
     out.append(_SYNTAX)
-    for pack in load_packs():
+    for pack in load_packs(langs=()):
         out += [f"## Pack `{pack.id}` {pack.version}", "", pack.title, "",
                 f"Languages: {', '.join(pack.languages)}. Instrument: {pack.instrument}.", ""]
         for rule in sorted(pack.rules, key=lambda r: catalogue.order(r.id)):

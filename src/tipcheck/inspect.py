@@ -40,7 +40,7 @@ def render_segments(path: str, lang: str, fmt: str) -> str:
 
 def list_rules(packs, category, strength, rules_dirs) -> str:
     rows = []
-    for pack in load_packs(packs, rules_dirs):
+    for pack in load_packs(packs, rules_dirs, langs=()):
         for r in pack.rules:
             if category and r.category != category or strength and r.strength != strength:
                 continue
@@ -50,7 +50,7 @@ def list_rules(packs, category, strength, rules_dirs) -> str:
 
 
 def show_rule(rule_id: str, rules_dirs) -> str:
-    for pack in load_packs(None, rules_dirs):
+    for pack in load_packs(None, rules_dirs, langs=()):
         for r in pack.rules:
             if r.id == rule_id:
                 entry = catalogue.by_id()[r.id]
@@ -69,7 +69,8 @@ def show_rule(rule_id: str, rules_dirs) -> str:
                 ]
                 if r.example:
                     parts.append(f"  example:     {r.example}")
-                parts.append(f"  languages:   {', '.join(sorted(r.patterns))}")
+                parts.append(f"  languages:   {', '.join(pack.languages)}"
+                             + (f" (preview: {', '.join(pack.preview)})" if pack.preview else ""))
                 return "\n".join(parts) + "\n"
     if rule_id in catalogue.by_id():
         raise UsageError("E305", f"requirement {rule_id!r} is in the catalogue but no loaded pack has a rule for it")

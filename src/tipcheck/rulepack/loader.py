@@ -102,7 +102,8 @@ def _validate(doc: yamlsource.Located, schema_name: str, path: str) -> None:
                         hint="see the rule-file JSON Schema shipped in tipcheck/schemas")
 
 
-def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: tuple) -> dict:
+def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: tuple, wanted=None) -> dict:
+    """Compile the patterns of the wanted languages (all when None); only check the others' keys."""
     out: dict[str, list] = {}
     for lang, patterns in raw.items():
         if lang not in languages:
@@ -110,6 +111,8 @@ def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: t
                                 path=path, line=doc.line(where + (lang,)),
                                 hint=f"add {lang} to `languages` in pack.yaml or remove these patterns")
         compiled = []
+        if wanted is not None and lang not in wanted:
+            continue
         for i, pattern in enumerate(patterns):
             try:
                 for tokens in compile_patterns(pattern, lang):
@@ -123,7 +126,7 @@ def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: t
     return out
 
 
-def load_pack(directory: Path, display: str | None = None) -> Pack:
+def load_pack(directory: Path, display: str | None = None, wanted: tuple[str, ...] | None = None) -> Pack:
     display = display or str(directory)
     meta_path = directory / "pack.yaml"
     if not meta_path.is_file():
@@ -147,10 +150,12 @@ def load_pack(directory: Path, display: str | None = None) -> Pack:
             raise RulePackError("E204", "empty rule file", path=shown, hint="add a `rules:` list")
         _validate(doc, "rule-file.schema.json", shown)
         for i, raw in enumerate(doc.data["rules"]):
-            rules.append(_rule(raw, meta, languages + preview, known, seen, shown, doc, ("rules", i)))
+            rules.append(_rule(raw, meta, languages + preview, known, seen, shown, doc, ("rules", i), wanted))
     claimed = {lang for lang in languages}
     for rule in rules:
         for lang in claimed:
+            if wanted is not None and lang not in wanted:
+                continue
             if rule.assess in PATTERN_KINDS and not rule.patterns.get(lang, {}).get("main"):
                 raise RulePackError("E208", f"rule {rule.id} has no patterns for {lang}, which the pack claims",
                                     path=rule.file, line=rule.line,
@@ -159,7 +164,7 @@ def load_pack(directory: Path, display: str | None = None) -> Pack:
                 tuple(rules), preview)
 
 
-def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str, doc, where) -> Rule:
+def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str, doc, where, wanted=None) -> Rule:
     rid = raw["id"]
     line = doc.line(where + ("id",))
     if rid not in known:
@@ -174,15 +179,15 @@ def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str,
         raise RulePackError("E204", f"rule {rid} (assess: {raw['assess']}) needs `patterns:`", path=shown, line=line,
                             hint="add patterns for each language of the pack")
     patterns: dict[str, dict[str, list]] = {}
-    for lang, plist in _compile_map(raw.get("patterns") or {}, languages, shown, doc, where + ("patterns",)).items():
+    for lang, plist in _compile_map(raw.get("patterns") or {}, languages, shown, doc, where + ("patterns",), wanted).items():
         patterns.setdefault(lang, {})["main"] = plist
     for name, pmap in (raw.get("elements") or {}).items():
-        for lang, plist in _compile_map(pmap, languages, shown, doc, where + ("elements", name)).items():
+        for lang, plist in _compile_map(pmap, languages, shown, doc, where + ("elements", name), wanted).items():
             patterns.setdefault(lang, {})[name] = plist
-    partial = tuple((p["note"], _compile_map(p["patterns"], languages, shown, doc, where + ("partial", k, "patterns")),
+    partial = tuple((p["note"], _compile_map(p["patterns"], languages, shown, doc, where + ("partial", k, "patterns"), wanted),
                      p.get("when", "qualifies"))
                     for k, p in enumerate(raw.get("partial") or []))
-    exclude = tuple((e["why"], _compile_map(e["patterns"], languages, shown, doc, where + ("exclude", k, "patterns")))
+    exclude = tuple((e["why"], _compile_map(e["patterns"], languages, shown, doc, where + ("exclude", k, "patterns"), wanted))
                     for k, e in enumerate(raw.get("exclude") or []))
     return Rule(rid, meta["id"], raw["title"], raw["source"], raw["assess"], entry["strength"], entry["category"],
                 raw["description"].strip(), raw["remediation"].strip(), (raw.get("partial_when") or "").strip(),
@@ -190,8 +195,10 @@ def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str,
                 bool(raw.get("movement", False)), bool(raw.get("in_definitions", False)))
 
 
-def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None = None) -> list[Pack]:
-    """Built-in packs (all, or those named in `selected`) plus third-party pack directories."""
+def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None = None,
+               langs: tuple[str, ...] | None = None) -> list[Pack]:
+    """Built-in packs (all, or those named in `selected`) plus third-party pack directories, with the
+    patterns of `langs` compiled (all languages when None; none for () - enough to list rules)."""
     base = builtin_dir()
     available = {d.name: d for d in sorted(base.iterdir()) if (d / "pack.yaml").is_file()} if base.is_dir() else {}
     packs: list[Pack] = []
@@ -200,7 +207,7 @@ def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None =
         if not p.is_dir():
             raise RulePackError("E210", "rule pack directory not found", path=extra,
                                 hint="--rules takes a directory holding pack.yaml")
-        pack = load_pack(p, extra)
+        pack = load_pack(p, extra, langs)
         available.pop(pack.id, None)
         packs.append(pack)
     names = selected or sorted(available)
@@ -209,7 +216,7 @@ def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None =
             raise RulePackError("E210", f"unknown pack {name!r}",
                                 hint=f"available packs: {', '.join(sorted(available)) or 'none'}")
         if name in available:
-            packs.append(_cached_pack(str(available[name]), name))
+            packs.append(_cached_pack(str(available[name]), name, langs))
     ids: dict[str, str] = {}
     for pack in packs:
         for rule in pack.rules:
@@ -221,5 +228,5 @@ def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None =
 
 
 @lru_cache(maxsize=None)
-def _cached_pack(path: str, name: str) -> Pack:
-    return load_pack(Path(path), f"rules/{name}")
+def _cached_pack(path: str, name: str, langs: tuple[str, ...] | None) -> Pack:
+    return load_pack(Path(path), f"rules/{name}", langs)

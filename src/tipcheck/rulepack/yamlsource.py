@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import yaml
 
+# libyaml's loader when PyYAML was built with it: same data and marks, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from tipcheck.errors import RulePackError
 
 
@@ -36,8 +39,8 @@ def _walk(node, path: tuple, lines: dict[tuple, int]) -> None:
 
 def load(text: str, path: str) -> Located:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.constructor.ConstructorError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise RulePackError("E202", f"YAML tag not allowed: {exc.problem}", path=path, line=line,
