@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from tipcheck import __version__, catalogue, ingest
 from tipcheck import lang as langs
 from tipcheck.assess import analyse, verdict
-from tipcheck.assess.predicates import Finding
+from tipcheck.assess.common import Finding
 from tipcheck.errors import UsageError
 from tipcheck.models import DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
 from tipcheck.rulepack import Pack, load_packs

@@ -5,12 +5,11 @@ cooperation), related offences, aggravations and the finer points of the offence
 from __future__ import annotations
 
 import math
-import re
 
 from tipcheck.assess import penalty as penalties
-from tipcheck.assess.predicates import (
-    DISCRETIONARY, Finding, _basic, _in_heading, _partial_note, _sentence, _spans, _top, _weakness, _example, unit_penalties,
-    _unit_span, _no_offence,
+from tipcheck.assess.common import (
+    DISCRETIONARY, Finding, _basic, _example, _no_offence, _partial_note, _required, _sentence, _spans, _top,
+    _unit_span, _weakness, _in_heading, unit_penalties,
 )
 from tipcheck.assess.structure import Context
 from tipcheck.models import Hit
@@ -114,7 +113,6 @@ def organised_group(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     if not offences:
         return _no_offence(ctx)
-    from tipcheck.assess.predicates import _required
     group = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.vocab("organised_group"), u.start, u.end)]))
     several = _basic(ctx, [h for u in offences for h in ctx.within(ctx.partial_hits(rule.id), u.start, u.end)])
     free = [u for u in offences if not ctx.within(group, u.start, u.end)]

@@ -169,58 +169,53 @@ class Context:
         return None
 
 
+def _offence_sections(ctx: Context, skip: set[int] = frozenset()):
+    """Operative sections with words creating an offence outside aggravating clauses:
+    (section, end of its subtree, those words)."""
+    formula = ctx.vocab("offence")
+    for p in ctx.provisions:
+        if p.kind != "section" or p.index in skip or p.index in ctx.non_operative:
+            continue
+        end = ctx.subtree_end(p.index)
+        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating
+             and not _ELSEWHERE.match(ctx.text, h.end)]
+        if f:
+            yield p, end, f
+
+
 def build(ctx: Context) -> Context:
     """Find the trafficking offences and definitions, then the scope they pull in."""
     text = ctx.text
     acts = ctx.kind_hits("act")
     purpose = ctx.kind_hits("purpose")
-    formula = ctx.vocab("offence")
     traff = ctx.vocab("trafficking")
-    exploit = ctx.vocab("exploit")
+    purposes = [h for name in ("exploit", "trafficking", "profit") for h in ctx.vocab(name)] + purpose
     units: list[Unit] = []
     trafficking_defs = []
     for d in ctx.seg.definitions:
         if TRAFFICKING_TERM.search(d.term) and ctx.within(acts, d.start, d.end) and d.provision not in ctx.non_operative:
             trafficking_defs.append(d)
             units.append(Unit("definition", d.provision, d.start, d.end, ctx.provisions[d.provision].label))
-    for p in ctx.provisions:
-        if p.kind != "section" or p.index in ctx.non_operative:
-            continue
-        end = ctx.subtree_end(p.index)
-        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating
-             and not _ELSEWHERE.match(text, h.end)]
-        if not f:
-            continue
+    for p, end, f in _offence_sections(ctx):
         # The acts must sit near the words creating the offence: a long section on victim services
         # that mentions "guilty of an offense" somewhere is not an offence of trafficking.
         a = [h for h in ctx.within(acts, p.start, end) if ctx.definition_at(h.start) is None
              and any(abs(h.start - x.start) <= _NEAR for x in f)]
-        has_purpose = ctx.within(purpose, p.start, end) or ctx.within(exploit, p.start, end) \
-            or ctx.within(traff, p.start, end) or ctx.within(ctx.vocab("profit"), p.start, end)
         by_reference = trafficking_defs and any(
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
-        if (a and has_purpose) or by_reference:
+        if (a and ctx.within(purposes, p.start, end)) or by_reference:
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
     # A section that punishes "whoever promotes ... the trafficking of minors" creates an offence
     # named, not defined: it has no acts or purposes of its own.
-    anchored = {u.anchor for u in units}
-    for p in ctx.provisions:
-        if p.kind != "section" or p.index in anchored or p.index in ctx.non_operative:
-            continue
-        end = ctx.subtree_end(p.index)
-        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating]
-        named = [n for n in ctx.within(ctx.vocab("named_offence"), p.start, end) if n.provision not in ctx.aggravating]
-        if f and named and not trafficking_defs:
-            units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0], named=True))
+    if not trafficking_defs:
+        named = [n for n in ctx.vocab("named_offence") if n.provision not in ctx.aggravating]
+        for p, end, f in _offence_sections(ctx, {u.anchor for u in units}):
+            if ctx.within(named, p.start, end):
+                units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0], named=True))
     # A section that punishes "any act mentioned in section 5" is an offence of the same kind.
     unit_numbers = {ctx.provisions[u.anchor].number for u in units if u.kind == "offence"}
-    anchored = {u.anchor for u in units}
-    for p in ctx.provisions:
-        if p.kind != "section" or p.index in anchored or p.index in ctx.non_operative:
-            continue
-        end = ctx.subtree_end(p.index)
-        f = [h for h in ctx.within(formula, p.start, end) if h.provision not in ctx.aggravating]
-        if f and any(m.group(1) in unit_numbers for m in _XREF.finditer(text, p.start, end)) \
+    for p, end, f in _offence_sections(ctx, {u.anchor for u in units}):
+        if any(m.group(1) in unit_numbers for m in _XREF.finditer(text, p.start, end)) \
                 and re.search(r"\b(?:any|the|an)\s+(?:act|acts|conduct)\b", text[p.start:end], re.I):
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
     ctx.units = _same_family(ctx, units, traff)

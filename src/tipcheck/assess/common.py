@@ -1,0 +1,201 @@
+"""What every judgement shares: the Finding record, evidence spans, scope and aggravation filters,
+sentences and the words that weaken a provision, victim classes, penalties per offence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tipcheck.assess import penalty as penalties
+from tipcheck.assess.structure import Context, Unit
+from tipcheck.models import Hit
+
+
+@dataclass
+class Finding:
+    status: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    note: str = ""
+
+
+def _spans(hits: list[Hit], limit: int = 3) -> list[tuple[int, int]]:
+    out, seen = [], set()
+    for h in sorted(hits, key=lambda h: (h.start, h.end)):
+        if h.provision in seen:
+            continue
+        seen.add(h.provision)
+        out.append((h.start, h.end))
+        if len(out) == limit:
+            break
+    return out
+
+
+def _no_offence(ctx: Context) -> Finding:
+    return Finding("missing", note="no trafficking offence or definition of trafficking was found, so this element has nothing to attach to")
+
+
+def _scoped(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if ctx.in_scope(h.start) and h.provision not in ctx.non_operative]
+
+
+def _basic(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    return [h for h in hits if h.provision not in ctx.aggravating]
+
+
+# ---- definition: acts, means, purposes -------------------------------------------------------------
+def _overlapping(h: Hit, others: list[Hit]) -> list[Hit]:
+    return [o for o in others if o.start < h.end and h.start < o.end]
+
+
+def _chain(ctx: Context, h: Hit) -> list[tuple[int, int]]:
+    chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    return [(p.start, p.end) for p in chain]
+
+
+def _victim_words(ctx: Context, h: Hit) -> tuple[list[Hit], list[Hit]]:
+    """The persons an offence clause protects, read after its first act verb: "receives a woman or girl"."""
+    p = ctx.provisions[h.provision]
+    acts = [a for a in ctx.kind_hits("act") if p.start <= a.start < p.end]
+    if not acts:
+        return [], []
+    first = min(a.start for a in acts)
+    narrow = [x for x in ctx.vocab("narrow_victim") if first <= x.start < p.end]
+    general = [x for x in ctx.vocab("any_victim") if first <= x.start < p.end]
+    return narrow, general
+
+
+def _victims_narrow(ctx: Context, h: Hit) -> bool:
+    narrow, general = _victim_words(ctx, h)
+    return bool(narrow) and not general
+
+
+def _partial_note(rule, hits: list[Hit]) -> str:
+    notes = {h.element for h in hits}
+    idx = sorted(int(n.replace("partial", "")) for n in notes if n.startswith("partial"))
+    return rule.partial[idx[0]][0] if idx else "covered only in a narrower form"
+
+
+def _unit_span(u: Unit) -> tuple[int, int]:
+    return (u.formula.start, u.formula.end) if u.formula else (u.start, min(u.end, u.start + 80))
+
+
+def _border_required(ctx: Context, u: Unit) -> bool:
+    border = _basic(ctx, ctx.within(ctx.vocab("border"), u.start, u.end))
+    domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
+    return bool(border) and not domestic
+
+
+def _unit_victims_narrow(ctx: Context, u: Unit) -> bool:
+    if u.named:
+        names = ctx.within(ctx.vocab("named_offence"), u.start, u.end)
+        narrow = [n for n in ctx.vocab("narrow_victim") if any(m.start <= n.start < m.end + 40 for m in names)]
+        return bool(narrow) and not [g for g in ctx.vocab("any_victim") if any(m.start <= g.start < m.end + 40 for m in names)]
+    acts = [h for h in ctx.kind_hits("act") if u.start <= h.start < u.end and any(_victim_words(ctx, h))]
+    return bool(acts) and all(_victims_narrow(ctx, h) for h in acts)
+
+
+def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
+    """Drop elements the text itself declares unnecessary ("whether or not an organised group ...")."""
+    out = []
+    for h in hits:
+        before = ctx.text[max(0, h.start - 60):h.start].lower()
+        if re.search(r"(whether or not|regardless of|irrespective of|need not|without)\W+(?:\w+\W+){0,4}$", before):
+            continue
+        # "... se o agente não integrar organização criminosa": a negated element is not required.
+        if any(0 <= h.start - n.end <= 25 for n in ctx.vocab("negation")):
+            continue
+        # "... 25 years where it was committed within the framework of an organised group": it aggravates.
+        s, _ = _sentence(ctx, h)
+        if re.search(r"\b(?:years?|imprisonment|penalty|punishable)\b[^.;]{0,60}\b(?:where|if|when)\b[^.;]*$",
+                     ctx.text[s:h.start], re.I):
+            continue
+        out.append(h)
+    return out
+
+
+def _refers_to(chunk: str, numbers: set[str]) -> bool:
+    """A provision that punishes "an offence under section 4" belongs to the offence of section 4."""
+    for m in re.finditer(r"offen[cs]es?\s+under\s+(?:sections?|s\.|§+)\s*([\w, ]+?(?:\s+or\s+\w+)?)\b(?:\s+of\s+this|[.;,]|\s+is|\s+shall)", chunk, re.I):
+        cited = set(re.findall(r"\d+[A-Za-z]*", m.group(1)))
+        if cited & numbers:
+            return True
+    return False
+
+
+def unit_penalties(ctx: Context, u: Unit, numbers: set[str]) -> list[penalties.Penalty]:
+    """Penalty clauses of the basic offence of a unit: inside it, or in a provision that punishes
+    "an offence under section N" (not its aggravated forms)."""
+    found = []
+    own = ctx.provisions[u.anchor].number
+    for p in ctx.provisions:
+        if p.index in ctx.aggravating or p.index in ctx.non_operative:
+            continue
+        inside = u.start <= p.start < u.end
+        if inside or (own and _refers_to(ctx.text[p.start:p.end], {own})):
+            found.extend(x for x in penalties.read(ctx.text, p.start, p.end, ctx.lang)
+                         if x.max_years is not None or x.min_years is not None)
+    return found
+
+
+def _top(p: penalties.Penalty) -> float:
+    return p.max_years if p.max_years is not None else (p.min_years or 0.0)
+
+
+DISCRETIONARY = "discretionary (“may”) where the treaty expects an obligation (“shall”)"
+
+
+def _example(ctx: Context, sentence_start: int, h: Hit) -> bool:
+    """Wording introduced by "including" or "such as" illustrates a rule, and wording after "or" adds an
+    alternative: neither limits it."""
+    before = ctx.text[max(sentence_start, h.start - 80):h.start].lower()
+    if re.search(r"\b(?:or|and)\s*$", before):
+        return True     # "... or where the victim is a child": one alternative among others
+    return re.search(r"\b(including|includes|such as|in particular|for example)\b", before) is not None
+
+
+def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
+    a, b = ctx.lead_in(h.provision)
+    text = ctx.text
+    s = max(text.rfind(".", a, h.start), text.rfind(";", a, h.start), a - 1) + 1
+    e = min([i for i in (text.find(".", h.end, b), text.find(";", h.end, b)) if i != -1] or [b])
+    return s, e
+
+
+def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> str:
+    chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    s, e = _sentence(ctx, h)
+    spans = [(s, e)] + [(p.start, p.end) for p in chain[1:]]
+    def inside(name):  # noqa: E306
+        return [x for x in ctx.vocab(name) if any(a <= x.start < b for a, b in spans)]
+    lifted = inside("unconditional")
+    # Cooperation is a condition only when it is the victim's: authorities that cooperate with
+    # foreign counterparts set no condition on anyone.
+    if inside("victim") and [c for c in inside("cooperation") if not any(u.start <= c.start < u.end for u in lifted)]:
+        return "conditional on the victim's cooperation with the investigation or prosecution"
+    child = inside("child_victim")
+    others = [v for v in inside("victim") if not any(c.start <= v.start < c.end for c in child)]
+    if child_only_check and child and not others:
+        return "provided only for child victims"
+    if inside("qualifier"):
+        return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
+    # "may include" lists examples; it grants no discretion.
+    own = [x for x in ctx.vocab("discretion") if s <= x.start < e
+           and not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")]
+    if own and not [x for x in ctx.vocab("strong") if s <= x.start < e]:
+        return DISCRETIONARY
+    return ""
+
+
+def _in_heading(ctx: Context, h: Hit) -> bool:
+    """A hit in a heading line ("(3) Authority to permit continued presence") is a title, not a rule."""
+    text = ctx.text
+    a = text.rfind("\n", 0, h.start) + 1
+    b = text.find("\n", h.end)
+    b = len(text) if b == -1 else b
+    if any(x <= h.start < y for x, y in ctx.seg.headings):
+        return True
+    if not re.match(r"\s*\(", text[a:b]):
+        return False    # only "(3) Title" lines; a wrapped line of running text is not a heading
+    line = re.sub(r"^(?:\([^)]*\)\s*)+", "", text[a:b]).strip()
+    return len(line.split()) <= 12 and not line.endswith((".", ";", ":", ",", "—")) and b < len(text) \
+        and not re.search(r"\b(shall|must|may|is|are)\b", line)

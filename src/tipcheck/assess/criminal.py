@@ -1,0 +1,115 @@
+"""Criminalisation: the offence itself, ancillary liability, jurisdiction, legal persons, penalties."""
+
+from __future__ import annotations
+
+import re
+import math
+
+from tipcheck.assess import penalty as penalties
+from tipcheck.assess.structure import Context
+from tipcheck.assess.common import (
+    Finding, _basic, _border_required, _partial_note, _required, _spans, _top, _unit_span,
+    _unit_victims_narrow, unit_penalties,
+)
+
+
+# ---- criminalisation -----------------------------------------------------------------------------
+def offence(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    if not offences:
+        note = ("trafficking is defined but no criminal offence is created in this text" if ctx.units
+                else "no provision creates a trafficking offence (acts for a purpose of exploitation, with a criminal penalty)")
+        return Finding("missing", note=note)
+    if all(_unit_victims_narrow(ctx, u) for u in offences):
+        return Finding("partial", [(offences[0].formula.start, offences[0].formula.end)],
+                       "the offence protects only some victims (women or girls)")
+    return Finding("met", [(u.formula.start, u.formula.end) for u in offences[:3]])
+
+
+def ancillary(ctx: Context, rule) -> Finding:
+    if not [u for u in ctx.units if u.kind == "offence"]:
+        return Finding("missing", note="no trafficking offence in the text, so no attempt or complicity provision attaches to it")
+    names = {"main": "attempt", "complicity": "complicity", "organising": "organising or directing others"}
+    found = {k: [h for h in ctx.rule_hits(rule.id, k) if ctx.operative(h)] for k in names}
+    have = [k for k in names if found[k]]
+    spans = _spans([h for k in have for h in found[k]])
+    if len(have) == 3:
+        return Finding("met", spans)
+    lacking = ", ".join(names[k] for k in names if k not in have)
+    if have:
+        return Finding("partial", spans, f"not provided: {lacking}")
+    return Finding("missing", note="attempt, complicity and organising are not provided in this text")
+
+
+def jurisdiction(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    if not offences:
+        return Finding("missing", note="no trafficking offence in the text")
+    organised = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.vocab("organised_group"), u.start, u.end)]))
+    domestic_units = [u for u in offences if not _border_required(ctx, u) and not ctx.within(organised, u.start, u.end)]
+    if not domestic_units:
+        if organised:
+            return Finding("missing", note="the offence requires an organised criminal group")
+        return Finding("missing", note="the offence requires crossing a border, so purely internal trafficking is not covered")
+    border_units = [u for u in offences if _border_required(ctx, u)]
+    u = domestic_units[0]
+    domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
+    span = [(domestic[0].start, domestic[0].end)] if domestic else [_unit_span(u)]
+    if border_units:
+        inner = max((_top(p) for d in domestic_units for p in unit_penalties(ctx, d, set())), default=None)
+        outer = max((_top(p) for b in border_units for p in unit_penalties(ctx, b, set())), default=None)
+        if inner is not None and outer is not None and inner < outer / 2:
+            return Finding("partial", span, f"internal trafficking is a separate offence punished far less "
+                           f"({penalties.describe(inner)} against {penalties.describe(outer)} across borders)")
+    note = "" if domestic else "no border crossing or organised group is an element of the offence"
+    return Finding("met", span, note)
+
+
+def legal_persons(ctx: Context, rule) -> Finding:
+    good = []
+    liability = ctx.vocab("liability") + ctx.vocab("offence")
+    for h in ctx.rule_hits(rule.id):
+        if not ctx.operative(h):
+            continue
+        a, b = ctx.lead_in(h.provision)
+        chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
+        if any(p.start <= x.start < p.end for p in chain for x in liability):
+            good.append(h)
+    if good:
+        return Finding("met", _spans(good))
+    partial = [h for h in ctx.partial_hits(rule.id) if ctx.operative(h)]
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note="no provision makes legal persons liable")
+
+
+def penalty(ctx: Context, rule) -> Finding:
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    per_unit = [(u, unit_penalties(ctx, u, set())) for u in offences]
+    per_unit = [(u, found) for u, found in per_unit if found]
+    if not per_unit and offences:
+        # "A person who commits an offence under this Act is liable to ...": one penalty for all.
+        general = [x for p in ctx.provisions if p.index not in ctx.aggravating and p.index not in ctx.non_operative
+                   and re.search(r"offen[cs]es?\s+under\s+this\s+(?:act|part|chapter|title|law)", ctx.text[p.start:p.end], re.I)
+                   for x in penalties.read(ctx.text, p.start, p.end, ctx.lang) if x.max_years is not None or x.min_years is not None]
+        if general:
+            per_unit = [(offences[0], general)]
+    if not per_unit:
+        return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
+    maxima = [(u, max(found, key=_top)) for u, found in per_unit]
+    best_unit, best = max(maxima, key=lambda x: _top(x[1]))
+    top = _top(best)
+    if top < 4:
+        return Finding("missing", note=f"maximum imprisonment {penalties.describe(top)}, below the four years of UNTOC art. 2(b)")
+    low = [(u, p) for u, p in maxima if _top(p) < 4]
+    if low:
+        u, p = low[0]
+        return Finding("partial", [(best.start, best.end)],
+                       f"{best_unit.label} reaches {penalties.describe(top)}, but {u.label} carries at most "
+                       f"{penalties.describe(_top(p))}, below the four years of UNTOC art. 2(b)")
+    alternatives = [p for _, found in per_unit for p in found if p.fine_alternative]
+    if alternatives:
+        return Finding("partial", [(alternatives[0].start, alternatives[0].end)],
+                       f"maximum {penalties.describe(top)}, but a fine can be imposed instead of imprisonment")
+    return Finding("met", [(best.start, best.end)],
+                   f"maximum {penalties.describe(top)}" if not math.isinf(top) else "life imprisonment")

@@ -1,0 +1,58 @@
+"""Victim protection: operative provisions about victims, weakened by "may", qualifiers and conditions."""
+
+from __future__ import annotations
+
+import re
+
+from tipcheck.assess.structure import Context
+from tipcheck.models import Hit
+from tipcheck.assess.common import (
+    Finding, _example, _partial_note, _sentence, _spans, _weakness, _in_heading,
+)
+
+
+# ---- victim protection ---------------------------------------------------------------------------
+def protection(ctx: Context, rule) -> Finding:
+    hits = [h for h in ctx.rule_hits(rule.id) if ctx.operative(h) and not _negated_clause(ctx, h)
+            and _about_victims(ctx, h) and not _in_heading(ctx, h)]
+    hits += [h for h in ctx.rule_hits(rule.id, "standalone") if ctx.operative(h) and not _in_heading(ctx, h)]
+    contra = [h for h in ctx.rule_hits(rule.id, "contradiction") if ctx.operative(h)]
+    # A provision that contradicts the requirement is no evidence for it, whatever else it says.
+    hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
+    if contra and not hits:
+        return Finding("missing", note="the text provides for removal of victims without safeguards, which contradicts this requirement")
+    strong, weak = [], []
+    for h in hits:
+        reason = _weakness(ctx, h)
+        (weak if reason else strong).append((h, reason))
+    partial = [h for h in ctx.partial_hits(rule.id) if ctx.operative(h)]
+    qualifying = [h for h in ctx.partial_hits(rule.id, qualifying_only=True) if ctx.operative(h)]
+    narrowed = []
+    for h, _ in strong:
+        s, e = _sentence(ctx, h)
+        if any(s <= p.start < e and not _example(ctx, s, p) for p in qualifying):
+            narrowed.append(h)
+    if len(narrowed) < len(strong):
+        return Finding("met", _spans([h for h, _ in strong if h not in narrowed]))
+    if narrowed:
+        return Finding("partial", _spans(narrowed), _partial_note(rule, qualifying))
+    if weak:
+        return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
+    if partial:
+        return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    return Finding("missing", note="no operative provision on this in the text")
+
+
+def _about_victims(ctx: Context, h: Hit) -> bool:
+    """A protection provision names those it protects in its sentence or in the words governing it."""
+    s, e = _sentence(ctx, h)
+    spans = [(s, e)] + [(p.start, p.end) for p in ctx.ancestors(h.provision) if p.kind != "section"]
+    p = ctx.provisions[h.provision]
+    spans.append((p.start, p.end))
+    return any(a <= v.start < b for v in ctx.vocab("victim") for a, b in spans)
+
+
+def _negated_clause(ctx: Context, h: Hit) -> bool:
+    s, _ = _sentence(ctx, h)
+    before = ctx.text[s:h.start].lower()
+    return bool(re.search(r"\b(shall not be entitled|is not entitled|are not entitled|no right to|not eligible)\b", before))
