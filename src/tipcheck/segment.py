@@ -77,12 +77,20 @@ def _marker_type(m: str, stack: list[tuple[str, int]], provisions: list[_Open]) 
     return "ALPHA"
 
 
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+
+
 def _units(text: str, inline: re.Pattern[str]):
-    """Yield (start, end) of each line, further split at inline provision markers."""
+    """Yield (start, end) of each line, further split at inline provision markers. A Markdown
+    heading mark ("##### Artículo 1", as git mirrors of legislation write it) is not part of the line."""
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
+        md = _MD_HEADING.match(line)
+        if md:
+            start += md.end()
+            line = line[md.end():]
         cuts = [start] + [start + m.end() for m in inline.finditer(line)] + [end]
         for a, b in zip(cuts, cuts[1:]):
             while a < b and text[a].isspace():

@@ -189,7 +189,8 @@ def build(ctx: Context) -> Context:
     acts = ctx.kind_hits("act")
     purpose = ctx.kind_hits("purpose")
     traff = ctx.vocab("trafficking")
-    purposes = [h for name in ("exploit", "trafficking", "profit") for h in ctx.vocab(name)] + purpose
+    purposes = [h for name in ("trafficking", "profit") for h in ctx.vocab(name)] + purpose
+    exploit = ctx.vocab("exploit")
     units: list[Unit] = []
     trafficking_defs = []
     for d in ctx.seg.definitions:
@@ -203,7 +204,11 @@ def build(ctx: Context) -> Context:
              and any(abs(h.start - x.start) <= _NEAR for x in f)]
         by_reference = trafficking_defs and any(
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
-        if (a and ctx.within(purposes, p.start, end)) or by_reference:
+        # A named purpose, or the generic "exploitation" with at least two acts: "la explotación y
+        # recepción de juego" (a lottery) is not a trafficking offence.
+        purposeful = ctx.within(purposes, p.start, end) or (
+            ctx.within(exploit, p.start, end) and len({h.rule for h in a}) >= 2)
+        if (a and purposeful) or by_reference:
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
     # A section that punishes "whoever promotes ... the trafficking of minors" creates an offence
     # named, not defined: it has no acts or purposes of its own.
