@@ -206,8 +206,8 @@ def build(ctx: Context) -> Context:
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
         # A named purpose, or the generic "exploitation" with at least two acts: "la explotación y
         # recepción de juego" (a lottery) is not a trafficking offence.
-        purposeful = ctx.within(purposes, p.start, end) or (
-            ctx.within(exploit, p.start, end) and len({h.rule for h in a}) >= 2)
+        purposeful = ctx.within(purposes, p.start, end) or (ctx.within(exploit, p.start, end) and (
+            len({h.rule for h in a}) >= 2 or TRAFFICKING_TERM.search(p.heading or "")))
         if (a and purposeful) or by_reference:
             units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
     # A section that punishes "whoever promotes ... the trafficking of minors" creates an offence
