@@ -270,9 +270,8 @@ def subtree_end(provisions: tuple[Provision, ...] | list[Provision], index: int)
     """End offset of a provision together with all its descendants."""
     end = provisions[index].end
     for p in provisions[index + 1:]:
-        if p.depth <= provisions[index].depth and p.kind != "note" or p.kind in ("part", "chapter", "title"):
-            if p.depth <= provisions[index].depth:
-                break
+        if p.depth <= provisions[index].depth:
+            break
         end = max(end, p.end)
     return end
 
