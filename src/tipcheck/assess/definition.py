@@ -194,7 +194,10 @@ def child_no_means(ctx: Context, rule) -> Finding:
         u = child_offences[0]
         return Finding("met", [_unit_span(u)], f"a separate offence for child victims ({u.label}) requires no means")
     clauses = [h for h in ctx.rule_hits(rule.id) if h.provision not in ctx.non_operative]
-    general = [h for h in clauses if ctx.unit_of(h.start) is None]
+    # A clause outside every offence, or in an offence that applies the Act's definition of
+    # trafficking, covers every offence and definition it governs.
+    general = [h for h in clauses if ctx.unit_of(h.start) is None
+               or (ctx.unit_of(h.start).by_reference)]
     covered = [u for u in requiring if general or ctx.within(clauses, u.start, u.end)]
     if not covered:
         return Finding("missing", note="means must be proved for child victims too; children only affect the penalty, which contradicts art. 3(c)")

@@ -38,6 +38,7 @@ class Unit:
     requires_means: bool = False
     means_free_reason: str = ""
     named: bool = False        # the offence is defined by its name only ("el tráfico de menores")
+    by_reference: bool = False  # "engages in trafficking in persons" as the Act defines it
 
 
 @dataclass
@@ -209,7 +210,8 @@ def build(ctx: Context) -> Context:
         purposeful = ctx.within(purposes, p.start, end) or (ctx.within(exploit, p.start, end) and (
             len({h.rule for h in a}) >= 2 or TRAFFICKING_TERM.search(p.heading or "")))
         if (a and purposeful) or by_reference:
-            units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0]))
+            units.append(Unit("offence", p.index, p.start, end, p.label, formula=f[0],
+                              by_reference=bool(by_reference and not a)))
     # A section that punishes "whoever promotes ... the trafficking of minors" creates an offence
     # named, not defined: it has no acts or purposes of its own.
     if not trafficking_defs:
@@ -283,7 +285,10 @@ def _mentions(chunk: str, term: str) -> bool:
 def _means_profile(ctx: Context) -> None:
     means = ctx.kind_hits("means")
     any_means = ctx.vocab("any_means")
+    definitions = [u for u in ctx.units if u.kind == "definition"]
     for u in ctx.units:
+        if u.by_reference and definitions:
+            continue    # judged below: it is the definition it uses
         own = [h for h in ctx.within(means, u.start, u.end) if h.provision not in ctx.aggravating
                and (u.kind == "definition" or ctx.definition_at(h.start) is None)]
         if ctx.within(any_means, u.start, u.end) and not own:
@@ -291,3 +296,7 @@ def _means_profile(ctx: Context) -> None:
         u.requires_means = bool(own)
         if not own and not u.means_free_reason:
             u.means_free_reason = "the offence has no means element"
+    for u in ctx.units:
+        if u.by_reference and definitions:
+            u.requires_means = any(d.requires_means for d in definitions)
+            u.means_free_reason = "" if u.requires_means else definitions[0].means_free_reason
