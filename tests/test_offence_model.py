@@ -31,3 +31,18 @@ def test_without_the_child_clause_means_are_required_for_children():
                            "definition of trafficking in persons in section 2 need not be proved.\n", "")
     assert text != STATUTE
     assert _statuses(text)["palermo.3c.child-no-means"] == "missing"
+
+
+def test_spanish_general_law_style():
+    """"se le impondrá de 5 a 15 años de prisión" creates the offence; "Se entenderá por explotación"
+    lists its purposes with roman numerals."""
+    text = (Path(__file__).parent / "data" / "es-general-law.txt").read_text(encoding="utf-8")
+    report = tipcheck.api.check_text(text)
+    assert report.documents[0].language == "es"
+    got = {r.id: r.status for r in report.results}
+    assert got["palermo.5.1.criminal-offence"] == "met"
+    assert got["palermo.3a.act.recruitment"] == "met" and got["palermo.3a.act.harbouring"] == "met"
+    assert got["palermo.3a.purpose.servitude"] == "met" and got["palermo.3a.purpose.organ-removal"] == "met"
+    assert got["palermo.3b.consent-irrelevant"] == "met"
+    assert got["untoc.11.1.penalty-gravity"] == "met"
+    assert got["palermo.3a.purpose.open-list"] == "missing"      # "Se entenderá por": a closed list
