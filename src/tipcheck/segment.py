@@ -163,7 +163,8 @@ def segment(text: str, lang: str = "en") -> Segmentation:
     # "Section 3"); under such sections, bare "1." lines are numbered paragraphs, not new sections.
     ranks = [min((k for k, p in enumerate(rx["section"]) if p.match(text[a:b])), default=99) for a, b in units]
     primary = min(ranks, default=99)
-    bare = len(rx["section"]) - 2   # index of the first bare-number pattern ("3.", "3 —")
+    # The first bare-number pattern ("3.", "3 —"): one that names no keyword before the number.
+    bare = min((k for k, p in enumerate(rx["section"]) if p.pattern.startswith("^(?P<num>")), default=99)
 
     def open_(kind, number, label, heading, start, depth, parent, mtype=""):
         idx = len(st.provisions)

@@ -113,11 +113,20 @@ def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# "an offence under section 4, 5 or 7", "los delitos previstos en los artículos 4, 5 o 7",
+# "os crimes previstos nos arts. 4º, 5º e 7º", "une infraction prévue à l'article 4, 5 ou 7".
+_CITED_OFFENCE = re.compile(
+    r"(?:offen[cs]es?|delitos?|crimes?|infractions?)\W+(?:\w+\W+){0,4}?"
+    r"(?:sections?|s\.|§+|art[íi]culos?|artigos?|articles?|arts?\.)\s*"
+    r"((?:\d+[A-Za-z]*[ºo°]?(?:-[A-Z])?(?:\s*(?:,|or|and|o|y|e|ou|et)\s*)?)+)", re.I)
+
+
 def _refers_to(chunk: str, numbers: set[str]) -> bool:
     """A provision that punishes "an offence under section 4" belongs to the offence of section 4."""
-    for m in re.finditer(r"offen[cs]es?\s+under\s+(?:sections?|s\.|§+)\s*([\w, ]+?(?:\s+or\s+\w+)?)\b(?:\s+of\s+this|[.;,]|\s+is|\s+shall)", chunk, re.I):
-        cited = set(re.findall(r"\d+[A-Za-z]*", m.group(1)))
-        if cited & numbers:
+    wanted = {re.sub(r"[ºo°\s]", "", n) for n in numbers}
+    for m in _CITED_OFFENCE.finditer(chunk):
+        cited = {re.sub(r"[ºo°]", "", c) for c in re.findall(r"\d+[A-Za-z]*[ºo°]?", m.group(1))}
+        if cited & wanted:
             return True
     return False
 
@@ -148,9 +157,11 @@ def _example(ctx: Context, sentence_start: int, h: Hit) -> bool:
     """Wording introduced by "including" or "such as" illustrates a rule, and wording after "or" adds an
     alternative: neither limits it."""
     before = ctx.text[max(sentence_start, h.start - 80):h.start].lower()
-    if re.search(r"\b(?:or|and)\s*$", before):
+    if re.search(r"\b(?:or|and|o|y|u|e|ou|et)\s*$", before):
         return True     # "... or where the victim is a child": one alternative among others
-    return re.search(r"\b(including|includes|such as|in particular|for example)\b", before) is not None
+    return re.search(r"\b(including|includes|such as|in particular|for example|incluidos?|incluidas?|incluso|"
+                     r"en particular|tales como|incluindo|incluídas?|incluídos?|inclusive|nomeadamente|notamment|y compris|"
+                     r"en particulier)\b", before) is not None
 
 
 def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
@@ -180,7 +191,8 @@ def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> str:
         return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
     # "may include" lists examples; it grants no discretion.
     own = [x for x in ctx.vocab("discretion") if s <= x.start < e
-           and not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")]
+           and not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")
+           and not re.search(r"\b(?:ne|n['’]|not|no|não)\s*$", ctx.text[max(s, x.start - 6):x.start].lower())]
     if own and not [x for x in ctx.vocab("strong") if s <= x.start < e]:
         return DISCRETIONARY
     return ""

@@ -279,6 +279,11 @@ def _same_family(ctx: Context, units: list[Unit], traff: list[Hit]) -> list[Unit
 
 
 def _mentions(chunk: str, term: str) -> bool:
+    """The chunk uses the defined term, in any inflection of a one-word term ("exploração" is used by
+    "explorá-la", "exploitation" by "exploited")."""
+    if " " not in term and len(term) > 6:
+        stem = term[:max(5, len(term) - 4)]
+        return re.search(r"\b" + re.escape(stem) + r"\w*", chunk, re.IGNORECASE) is not None
     return re.search(r"\b" + re.escape(term) + r"\w{0,3}\b", chunk, re.IGNORECASE) is not None
 
 
