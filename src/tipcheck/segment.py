@@ -158,11 +158,11 @@ def segment(text: str, lang: str = "en") -> Segmentation:
     rx = _compile(lang)
     st = _State()
     units = list(_units(text, rx["inline"]))
-    numbered = any(any(p.match(text[a:b]) for p in rx["section"]) for a, b in units)
     # The statute's own section style is the highest-ranked pattern it uses ("Article 9", "§ 1590",
     # "Section 3"); under such sections, bare "1." lines are numbered paragraphs, not new sections.
     ranks = [min((k for k, p in enumerate(rx["section"]) if p.match(text[a:b])), default=99) for a, b in units]
     primary = min(ranks, default=99)
+    numbered = primary != 99            # the statute numbers its sections at all
     # The first bare-number pattern ("3.", "3 —"): one that names no keyword before the number.
     bare = min((k for k, p in enumerate(rx["section"]) if p.pattern.startswith("^(?P<num>")), default=99)
 

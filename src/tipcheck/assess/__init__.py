@@ -6,7 +6,6 @@ import re
 
 from tipcheck import catalogue
 from tipcheck.assess import structure
-from tipcheck.assess.measures import MEASURES
 from tipcheck.assess.predicates import PREDICATES, Finding
 
 # Categories whose mandatory requirements decide whether an offence is in line with the Protocol.
@@ -20,8 +19,7 @@ def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en") -> tuple
                             partial_modes={r.id: tuple(p[2] for p in r.partial) for r in rules},
                             non_operative_rx=re.compile(rx, re.I) if rx else None, lang=lang)
     structure.build(ctx)
-    judges = {**PREDICATES, **MEASURES}
-    findings = {r.id: judges[r.assess](ctx, r) for r in rules}
+    findings = {r.id: PREDICATES[r.assess](ctx, r) for r in rules}
     return findings, ctx
 
 

@@ -131,7 +131,7 @@ def _refers_to(chunk: str, numbers: set[str]) -> bool:
     return False
 
 
-def unit_penalties(ctx: Context, u: Unit, numbers: set[str]) -> list[penalties.Penalty]:
+def unit_penalties(ctx: Context, u: Unit) -> list[penalties.Penalty]:
     """Penalty clauses of the basic offence of a unit: inside it, or in a provision that punishes
     "an offence under section N" (not its aggravated forms)."""
     found = []
@@ -211,3 +211,19 @@ def _in_heading(ctx: Context, h: Hit) -> bool:
     line = re.sub(r"^(?:\([^)]*\)\s*)+", "", text[a:b]).strip()
     return len(line.split()) <= 12 and not line.endswith((".", ";", ":", ",", "—")) and b < len(text) \
         and not re.search(r"\b(shall|must|may|is|are)\b", line)
+
+
+def offence_penalties(ctx: Context) -> list[tuple[Unit, list[penalties.Penalty]]]:
+    """The penalties of each offence that has one; where none is attached to an offence, the penalty
+    for "an offence under this Act" stands for all of them."""
+    offences = [u for u in ctx.units if u.kind == "offence"]
+    per_unit = [(u, found) for u in offences if (found := unit_penalties(ctx, u))]
+    if not per_unit and offences:
+        general = [x for p in ctx.provisions if p.index not in ctx.aggravating and p.index not in ctx.non_operative
+                   and re.search(r"offen[cs]es?\s+under\s+this\s+(?:act|part|chapter|title|law)",
+                                 ctx.text[p.start:p.end], re.I)
+                   for x in penalties.read(ctx.text, p.start, p.end, ctx.lang)
+                   if x.max_years is not None or x.min_years is not None]
+        if general:
+            per_unit = [(offences[0], general)]
+    return per_unit

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import math
 
 from tipcheck.assess import penalty as penalties
 from tipcheck.assess.structure import Context
 from tipcheck.assess.common import (
+    offence_penalties,
     Finding, _basic, _border_required, _partial_note, _required, _spans, _top, _unit_span,
     _unit_victims_narrow, unit_penalties,
 )
@@ -56,8 +56,8 @@ def jurisdiction(ctx: Context, rule) -> Finding:
     domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
     span = [(domestic[0].start, domestic[0].end)] if domestic else [_unit_span(u)]
     if border_units:
-        inner = max((_top(p) for d in domestic_units for p in unit_penalties(ctx, d, set())), default=None)
-        outer = max((_top(p) for b in border_units for p in unit_penalties(ctx, b, set())), default=None)
+        inner = max((_top(p) for d in domestic_units for p in unit_penalties(ctx, d)), default=None)
+        outer = max((_top(p) for b in border_units for p in unit_penalties(ctx, b)), default=None)
         if inner is not None and outer is not None and inner < outer / 2:
             return Finding("partial", span, f"internal trafficking is a separate offence punished far less "
                            f"({penalties.describe(inner)} against {penalties.describe(outer)} across borders)")
@@ -84,16 +84,7 @@ def legal_persons(ctx: Context, rule) -> Finding:
 
 
 def penalty(ctx: Context, rule) -> Finding:
-    offences = [u for u in ctx.units if u.kind == "offence"]
-    per_unit = [(u, unit_penalties(ctx, u, set())) for u in offences]
-    per_unit = [(u, found) for u, found in per_unit if found]
-    if not per_unit and offences:
-        # "A person who commits an offence under this Act is liable to ...": one penalty for all.
-        general = [x for p in ctx.provisions if p.index not in ctx.aggravating and p.index not in ctx.non_operative
-                   and re.search(r"offen[cs]es?\s+under\s+this\s+(?:act|part|chapter|title|law)", ctx.text[p.start:p.end], re.I)
-                   for x in penalties.read(ctx.text, p.start, p.end, ctx.lang) if x.max_years is not None or x.min_years is not None]
-        if general:
-            per_unit = [(offences[0], general)]
+    per_unit = offence_penalties(ctx)
     if not per_unit:
         return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
     maxima = [(u, max(found, key=_top)) for u, found in per_unit]

@@ -8,8 +8,9 @@ import math
 
 from tipcheck.assess import penalty as penalties
 from tipcheck.assess.common import (
+    offence_penalties,
     DISCRETIONARY, Finding, _basic, _example, _no_offence, _partial_note, _required, _sentence, _spans, _top,
-    _unit_span, _weakness, _in_heading, unit_penalties,
+    _unit_span, _weakness, _in_heading,
 )
 from tipcheck.assess.structure import Context
 from tipcheck.models import Hit
@@ -161,9 +162,7 @@ def _raising(ctx: Context) -> set[int]:
 
 
 def penalty_commensurate(ctx: Context, rule) -> Finding:
-    offences = [u for u in ctx.units if u.kind == "offence"]
-    per_unit = [(u, unit_penalties(ctx, u, set())) for u in offences]
-    per_unit = [(u, found) for u, found in per_unit if found]
+    per_unit = offence_penalties(ctx)
     if not per_unit:
         return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
     maxima = [(u, max(found, key=_top)) for u, found in per_unit]
@@ -216,7 +215,7 @@ def due_diligence(ctx: Context, rule) -> Finding:
     return found
 
 
-MEASURES = {
+MEASURES = {  # merged into PREDICATES (predicates.py)
     "provision": provision, "related-offence": related_offence, "intent": intent,
     "organised-group": organised_group, "aggravation": aggravation,
     "penalty-commensurate": penalty_commensurate, "legal-person-sanctions": legal_person_sanctions,
