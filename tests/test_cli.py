@@ -53,11 +53,23 @@ def test_cli_json_to_stdout_and_to_file(model_law, tmp_path):
     assert out.read_text(encoding="utf-8") == r.stdout
 
 
+
+def test_cli_report_language(model_law):
+    """--report-lang chooses the words; the statuses stay the statute's."""
+    en = json.loads(run("analyze", str(model_law), "--format", "json").stdout)
+    fr = json.loads(run("analyze", str(model_law), "--format", "json", "--report-lang", "fr").stdout)
+    assert (en["language"], fr["language"]) == ("en", "fr")
+    assert [r["status"] for r in fr["results"]] == [r["status"] for r in en["results"]]
+    assert fr["results"][0]["title"] != en["results"][0]["title"]
+    terminal = run("analyze", str(model_law), "--report-lang", "es").stdout
+    assert "Veredicto" in terminal or "veredicto" in terminal.lower()
+
 BAD = [
     ("missing file", ["analyze", "no-such-law.txt"], "E101"),
     ("directory", ["analyze", "corpora"], "E102"),
     ("unknown pack", ["analyze", "corpora/en/model-law/statute.txt", "--pack", "nope"], "E210"),
     ("unknown language", ["analyze", "corpora/en/model-law/statute.txt", "--lang", "xx"], "E301"),
+    ("unknown report language", ["analyze", "corpora/en/model-law/statute.txt", "--report-lang", "de"], "E307"),
     ("unknown rule", ["rules", "show", "palermo.99.nothing"], "E305"),
     ("unwritable output", ["analyze", "corpora/en/model-law/statute.txt", "--output", "/nonexistent-dir/r.txt"], "E304"),
     ("bad option value", ["analyze", "corpora/en/model-law/statute.txt", "--format", "pdf"], None),

@@ -3,8 +3,8 @@
 __version__ = "0.1.0"
 
 try:  # the api is importable once the package is complete
-    from tipcheck.api import check, load_packs  # noqa: E402
+    from tipcheck.api import check, check_text, load_packs  # noqa: E402
 except ModuleNotFoundError:  # pragma: no cover
     pass
 
-__all__ = ["check", "load_packs", "__version__"]
+__all__ = ["check", "check_text", "load_packs", "__version__"]

@@ -11,6 +11,7 @@ from tipcheck import lang as langs
 from tipcheck.assess import analyse, verdict
 from tipcheck.assess.common import Finding
 from tipcheck.errors import UsageError
+from tipcheck.i18n import Texts, msg
 from tipcheck.models import DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
 from tipcheck.rulepack import Pack, load_packs
 from tipcheck.segment import segment
@@ -19,15 +20,18 @@ __all__ = ["check", "check_text", "load_packs"]
 
 
 def check(paths: Sequence[str | os.PathLike[str]], *, packs: Sequence[str] | None = None,
-          rules_dirs: Sequence[str] | None = None, lang: str = "auto") -> Report:
-    """Analyse one statute (or several forming one jurisdiction's law) and return the report record."""
+          rules_dirs: Sequence[str] | None = None, lang: str = "auto", report_lang: str | None = None) -> Report:
+    """Analyse one statute (or several forming one jurisdiction's law) and return the report record.
+    `lang` is the statutes' language (auto: detected per document); `report_lang` the language the
+    report speaks (default: the first document's)."""
     docs = [ingest.read(p) for p in paths]
-    return check_docs(docs, packs=packs, rules_dirs=rules_dirs, lang=lang)
+    return check_docs(docs, packs=packs, rules_dirs=rules_dirs, lang=lang, report_lang=report_lang)
 
 
 def check_text(text: str, *, name: str = "<text>", packs: Sequence[str] | None = None,
-               rules_dirs: Sequence[str] | None = None, lang: str = "auto") -> Report:
-    return check_docs([ingest.from_text(text, name)], packs=packs, rules_dirs=rules_dirs, lang=lang)
+               rules_dirs: Sequence[str] | None = None, lang: str = "auto", report_lang: str | None = None) -> Report:
+    return check_docs([ingest.from_text(text, name)], packs=packs, rules_dirs=rules_dirs, lang=lang,
+                      report_lang=report_lang)
 
 
 def resolve_language(lang: str, text: str | None = None, path: str | None = None) -> str:
@@ -58,9 +62,13 @@ def _matcher(model: list[Pack], language: str):
     return matcher
 
 
-def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto") -> Report:
+def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto",
+               report_lang: str | None = None) -> Report:
     if lang not in ("auto", "", None):
         resolve_language(lang)      # reject an unknown --lang before reading anything else
+    if report_lang not in (None, "", "auto") and report_lang not in langs.SUPPORTED:
+        raise UsageError("E307", f"unsupported report language {report_lang!r}",
+                         hint=f"choose auto or one of: {', '.join(langs.SUPPORTED)}")
     per_doc = []
     infos = []
     reported: dict[str, Pack] = {}
@@ -84,16 +92,17 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
         findings, _ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
         for r in model_rules:
             if r.id in findings and _unassessed(r, language):
-                findings[r.id] = Finding("missing", note=f"not assessed: tipcheck has no {language} wording for this "
-                                                          "requirement yet; check the statute by hand")
+                findings[r.id] = Finding("missing", note=msg("not-assessed", language=msg(f"language.{language}")))
         per_doc.append((doc, seg, findings))
         infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding))
     packs_used = sorted(reported.values(), key=lambda p: p.id)
     rules = sorted({r.id: r for p in packs_used for r in p.rules}.values(), key=lambda r: catalogue.order(r.id))
-    results = tuple(_merge(rule, [(d, s, f) for d, s, f in per_doc if rule.id in f]) for rule in rules)
+    speaks = report_lang if report_lang not in (None, "", "auto") else infos[0].language
+    texts = Texts(speaks, packs_used)
+    results = tuple(_merge(rule, [(d, s, f) for d, s, f in per_doc if rule.id in f], texts) for rule in rules)
     statuses = {r.id: r.status for r in results}
     return Report(__version__, tuple(PackInfo(p.id, p.version) for p in packs_used), tuple(infos), results,
-                  verdict(statuses))
+                  verdict(statuses), speaks)
 
 
 def _unassessed(rule, language: str) -> bool:
@@ -104,7 +113,7 @@ def _unassessed(rule, language: str) -> bool:
 _RANK = {"met": 2, "partial": 1, "missing": 0}
 
 
-def _merge(rule, per_doc) -> Result:
+def _merge(rule, per_doc, texts: Texts) -> Result:
     """A bundle is judged as one law: the best finding over its documents wins."""
     best = None
     for doc, seg, findings in per_doc:
@@ -114,9 +123,9 @@ def _merge(rule, per_doc) -> Result:
     doc, f, seg = best
     starts = _line_starts(doc.text)   # cached per text below
     evidence = tuple(_evidence(doc, seg, starts, a, b) for a, b in f.spans)
-    remediation = "" if f.status == "met" else rule.remediation
-    return Result(rule.id, f.status, rule.strength, rule.category, rule.source, rule.title, evidence,
-                  f.note, remediation)
+    remediation = "" if f.status == "met" else texts.rule(rule, "remediation")
+    return Result(rule.id, f.status, rule.strength, rule.category, rule.source, texts.rule(rule, "title"), evidence,
+                  texts(f.note), remediation)
 
 
 def _evidence(doc: SourceDoc, seg, line_starts: list[int], start: int, end: int) -> Evidence:

@@ -77,6 +77,7 @@ def analyze(
     pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
     rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack (repeatable).")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto (detected), en, es, pt or fr.")] = "auto",
+    report_lang: Annotated[str, typer.Option("--report-lang", help="Language of the report: auto (the statute's), en, es, pt or fr.")] = "auto",
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on gaps in mandatory requirements, any gap, or never.")] = FailOn.mandatory,
@@ -85,7 +86,7 @@ def analyze(
     from tipcheck.api import check
     from tipcheck.report import render
 
-    report = check([str(f) for f in files], packs=pack, rules_dirs=rules, lang=lang)
+    report = check([str(f) for f in files], packs=pack, rules_dirs=rules, lang=lang, report_lang=report_lang)
     options = {"color": _color() and not output} if fmt is Format.terminal else {}
     _emit(render(report, fmt.value, **options), output)
     raise typer.Exit(exit_code(report, fail_on.value))
@@ -127,11 +128,14 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="A requirement id, e.
 
 @rules_app.command("validate")
 def rules_validate(path: Annotated[Path, typer.Argument(help="A rule pack directory.", show_default=False)]) -> None:
-    """Validate a rule pack: schema, catalogue ids, patterns. Exit 2 with file:line on the first error."""
+    """Validate a rule pack: schema, catalogue ids, patterns, message files. Exit 2 with file:line on the first error."""
+    from tipcheck.i18n import LANGUAGES
     from tipcheck.rulepack.loader import load_pack
 
     pack = load_pack(path, str(path))
-    typer.echo(f"{pack.id} {pack.version}: {len(pack.rules)} rules, languages {', '.join(pack.languages)}: valid")
+    texts = ["en"] + [lang for lang in LANGUAGES if lang != "en" and pack.texts(lang)]
+    typer.echo(f"{pack.id} {pack.version}: {len(pack.rules)} rules, languages {', '.join(pack.languages)}, "
+               f"texts in {', '.join(texts)}: valid")
 
 
 @rules_app.command("test")

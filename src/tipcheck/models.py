@@ -105,6 +105,7 @@ class Report:
     documents: tuple[DocumentInfo, ...]
     results: tuple[Result, ...]
     verdict: str
+    language: str = "en"     # the language the report speaks (titles, notes, remediation)
 
     def counts(self) -> dict[str, int]:
         out = {"met": 0, "partial": 0, "missing": 0, "waived": 0, "not_applicable": 0}

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from tipcheck.assess import penalty as penalties
 from tipcheck.assess.structure import Context, Unit
+from tipcheck.i18n import Msg, RuleText, msg
 from tipcheck.models import Hit
 
 
@@ -15,7 +16,7 @@ from tipcheck.models import Hit
 class Finding:
     status: str
     spans: list[tuple[int, int]] = field(default_factory=list)
-    note: str = ""
+    note: Msg | RuleText | str = ""
 
 
 def _spans(hits: list[Hit], limit: int = 3) -> list[tuple[int, int]]:
@@ -31,7 +32,7 @@ def _spans(hits: list[Hit], limit: int = 3) -> list[tuple[int, int]]:
 
 
 def _no_offence(ctx: Context) -> Finding:
-    return Finding("missing", note="no trafficking offence or definition of trafficking was found, so this element has nothing to attach to")
+    return Finding("missing", note=msg("offence.none-to-attach"))
 
 
 def _scoped(ctx: Context, hits: list[Hit]) -> list[Hit]:
@@ -69,10 +70,10 @@ def _victims_narrow(ctx: Context, h: Hit) -> bool:
     return bool(narrow) and not general
 
 
-def _partial_note(rule, hits: list[Hit]) -> str:
+def _partial_note(rule, hits: list[Hit]) -> Msg | RuleText:
     notes = {h.element for h in hits}
     idx = sorted(int(n.replace("partial", "")) for n in notes if n.startswith("partial"))
-    return rule.partial[idx[0]][0] if idx else "covered only in a narrower form"
+    return RuleText(rule.partial[idx[0]][0]) if idx else msg("partial.narrower")
 
 
 def _unit_span(u: Unit) -> tuple[int, int]:
@@ -150,7 +151,7 @@ def _top(p: penalties.Penalty) -> float:
     return p.max_years if p.max_years is not None else (p.min_years or 0.0)
 
 
-DISCRETIONARY = "discretionary (“may”) where the treaty expects an obligation (“shall”)"
+DISCRETIONARY = msg("weak.discretionary")
 
 
 def _example(ctx: Context, sentence_start: int, h: Hit) -> bool:
@@ -172,7 +173,7 @@ def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
     return s, e
 
 
-def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> str:
+def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> Msg | None:
     chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
     s, e = _sentence(ctx, h)
     spans = [(s, e)] + [(p.start, p.end) for p in chain[1:]]
@@ -182,20 +183,20 @@ def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> str:
     # Cooperation is a condition only when it is the victim's: authorities that cooperate with
     # foreign counterparts set no condition on anyone.
     if inside("victim") and [c for c in inside("cooperation") if not any(u.start <= c.start < u.end for u in lifted)]:
-        return "conditional on the victim's cooperation with the investigation or prosecution"
+        return msg("weak.cooperation")
     child = inside("child_victim")
     others = [v for v in inside("victim") if not any(c.start <= v.start < c.end for c in child)]
     if child_only_check and child and not others:
-        return "provided only for child victims"
+        return msg("weak.child-only")
     if inside("qualifier"):
-        return "qualified (“to the extent practicable”, “subject to available resources”) where the treaty expects an obligation"
+        return msg("weak.qualified")
     # "may include" lists examples; it grants no discretion.
     own = [x for x in ctx.vocab("discretion") if s <= x.start < e
            and not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")
            and not re.search(r"\b(?:ne|n['’]|not|no|não)\s*$", ctx.text[max(s, x.start - 6):x.start].lower())]
     if own and not [x for x in ctx.vocab("strong") if s <= x.start < e]:
         return DISCRETIONARY
-    return ""
+    return None
 
 
 def _in_heading(ctx: Context, h: Hit) -> bool:

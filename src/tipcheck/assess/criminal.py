@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 from tipcheck.assess import penalty as penalties
 from tipcheck.assess.structure import Context
+from tipcheck.i18n import msg
 from tipcheck.assess.common import (
     offence_penalties,
     Finding, _basic, _border_required, _partial_note, _required, _spans, _top, _unit_span,
@@ -17,40 +16,40 @@ from tipcheck.assess.common import (
 def offence(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     if not offences:
-        note = ("trafficking is defined but no criminal offence is created in this text" if ctx.units
-                else "no provision creates a trafficking offence (acts for a purpose of exploitation, with a criminal penalty)")
+        note = msg("offence.defined-not-criminal") if ctx.units else msg("offence.none")
         return Finding("missing", note=note)
     if all(_unit_victims_narrow(ctx, u) for u in offences):
         return Finding("partial", [(offences[0].formula.start, offences[0].formula.end)],
-                       "the offence protects only some victims (women or girls)")
+                       msg("offence.some-victims"))
     return Finding("met", [(u.formula.start, u.formula.end) for u in offences[:3]])
 
 
 def ancillary(ctx: Context, rule) -> Finding:
     if not [u for u in ctx.units if u.kind == "offence"]:
-        return Finding("missing", note="no trafficking offence in the text, so no attempt or complicity provision attaches to it")
-    names = {"main": "attempt", "complicity": "complicity", "organising": "organising or directing others"}
+        return Finding("missing", note=msg("ancillary.no-offence"))
+    names = {"main": msg("ancillary.attempt"), "complicity": msg("ancillary.complicity"),
+             "organising": msg("ancillary.organising")}
     found = {k: [h for h in ctx.rule_hits(rule.id, k) if ctx.operative(h)] for k in names}
     have = [k for k in names if found[k]]
     spans = _spans([h for k in have for h in found[k]])
     if len(have) == 3:
         return Finding("met", spans)
-    lacking = ", ".join(names[k] for k in names if k not in have)
+    lacking = [names[k] for k in names if k not in have]
     if have:
-        return Finding("partial", spans, f"not provided: {lacking}")
-    return Finding("missing", note="attempt, complicity and organising are not provided in this text")
+        return Finding("partial", spans, msg("not-provided", items=lacking))
+    return Finding("missing", note=msg("ancillary.none"))
 
 
 def jurisdiction(ctx: Context, rule) -> Finding:
     offences = [u for u in ctx.units if u.kind == "offence"]
     if not offences:
-        return Finding("missing", note="no trafficking offence in the text")
+        return Finding("missing", note=msg("offence.none-in-text"))
     organised = _required(ctx, _basic(ctx, [h for u in offences for h in ctx.within(ctx.vocab("organised_group"), u.start, u.end)]))
     domestic_units = [u for u in offences if not _border_required(ctx, u) and not ctx.within(organised, u.start, u.end)]
     if not domestic_units:
         if organised:
-            return Finding("missing", note="the offence requires an organised criminal group")
-        return Finding("missing", note="the offence requires crossing a border, so purely internal trafficking is not covered")
+            return Finding("missing", note=msg("scope.requires-group"))
+        return Finding("missing", note=msg("scope.requires-border"))
     border_units = [u for u in offences if _border_required(ctx, u)]
     u = domestic_units[0]
     domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
@@ -59,9 +58,8 @@ def jurisdiction(ctx: Context, rule) -> Finding:
         inner = max((_top(p) for d in domestic_units for p in unit_penalties(ctx, d)), default=None)
         outer = max((_top(p) for b in border_units for p in unit_penalties(ctx, b)), default=None)
         if inner is not None and outer is not None and inner < outer / 2:
-            return Finding("partial", span, f"internal trafficking is a separate offence punished far less "
-                           f"({penalties.describe(inner)} against {penalties.describe(outer)} across borders)")
-    note = "" if domestic else "no border crossing or organised group is an element of the offence"
+            return Finding("partial", span, msg("scope.internal-lesser", inner=penalties.describe(inner), outer=penalties.describe(outer)))
+    note = "" if domestic else msg("scope.no-border-element")
     return Finding("met", span, note)
 
 
@@ -80,27 +78,27 @@ def legal_persons(ctx: Context, rule) -> Finding:
     partial = [h for h in ctx.partial_hits(rule.id) if ctx.operative(h)]
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
-    return Finding("missing", note="no provision makes legal persons liable")
+    return Finding("missing", note=msg("legal-persons.none"))
 
 
 def penalty(ctx: Context, rule) -> Finding:
     per_unit = offence_penalties(ctx)
     if not per_unit:
-        return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
+        return Finding("missing", note=msg("penalty.none"))
     maxima = [(u, max(found, key=_top)) for u, found in per_unit]
     best_unit, best = max(maxima, key=lambda x: _top(x[1]))
     top = _top(best)
     if top < 4:
-        return Finding("missing", note=f"maximum imprisonment {penalties.describe(top)}, below the four years of UNTOC art. 2(b)")
+        return Finding("missing", note=msg("penalty.below-four", max=penalties.describe(top)))
     low = [(u, p) for u, p in maxima if _top(p) < 4]
     if low:
         u, p = low[0]
         return Finding("partial", [(best.start, best.end)],
-                       f"{best_unit.label} reaches {penalties.describe(top)}, but {u.label} carries at most "
-                       f"{penalties.describe(_top(p))}, below the four years of UNTOC art. 2(b)")
+                       msg("penalty.some-below-four", best=best_unit.label, max=penalties.describe(top), low=u.label,
+                           low_max=penalties.describe(_top(p))))
     alternatives = [p for _, found in per_unit for p in found if p.fine_alternative]
     if alternatives:
         return Finding("partial", [(alternatives[0].start, alternatives[0].end)],
-                       f"maximum {penalties.describe(top)}, but a fine can be imposed instead of imprisonment")
+                       msg("penalty.fine-instead", max=penalties.describe(top)))
     return Finding("met", [(best.start, best.end)],
-                   f"maximum {penalties.describe(top)}" if not math.isinf(top) else "life imprisonment")
+                   msg("penalty.maximum", max=penalties.describe(top)))

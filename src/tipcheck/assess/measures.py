@@ -4,8 +4,6 @@ cooperation), related offences, aggravations and the finer points of the offence
 
 from __future__ import annotations
 
-import math
-
 from tipcheck.assess import penalty as penalties
 from tipcheck.assess.common import (
     offence_penalties,
@@ -13,6 +11,7 @@ from tipcheck.assess.common import (
     _unit_span, _weakness, _in_heading,
 )
 from tipcheck.assess.structure import Context
+from tipcheck.i18n import msg
 from tipcheck.models import Hit
 
 _SPECIAL = {"main", "contradiction", "standalone"}
@@ -33,7 +32,7 @@ def provision(ctx: Context, rule) -> Finding:
     contra = _operative(ctx, ctx.rule_hits(rule.id, "contradiction"))
     hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
     if contra and not hits:
-        return Finding("missing", note="the text contradicts this requirement")
+        return Finding("missing", note=msg("provision.contradicted"))
     partial = _operative(ctx, ctx.partial_hits(rule.id))
     qualifying = _operative(ctx, ctx.partial_hits(rule.id, qualifying_only=True))
     strong, weak = [], []
@@ -50,11 +49,12 @@ def provision(ctx: Context, rule) -> Finding:
     weak = weak + demoted
     elements = sorted({el for lang in rule.patterns.values() for el in lang} - _SPECIAL)
     found = {el: _operative(ctx, ctx.rule_hits(rule.id, el), rule) for el in elements}
-    lacking = [el.replace("_", " ") for el in elements if not found[el]]
+    lacking = [_element(el) for el in elements if not found[el]]
     extra = [h for el in elements for h in found[el][:1]]
     if strong:
         if lacking:
-            note = f"not provided: {', '.join(lacking)}" + (f"; elsewhere {weak[0][1]}" if weak else "")
+            note = msg("not-provided-elsewhere", items=lacking, weakness=weak[0][1]) if weak else \
+                msg("not-provided", items=lacking)
             return Finding("partial", _spans(sorted([h for h, _ in weak + strong], key=lambda h: h.start)), note)
         return Finding("met", _spans([h for h, _ in strong] + extra, limit=4))
     if weak:
@@ -62,9 +62,8 @@ def provision(ctx: Context, rule) -> Finding:
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
     if extra:
-        return Finding("partial", _spans(extra), f"only {', '.join(el.replace('_', ' ') for el in elements if found[el])}; "
-                       f"the core of the measure is not provided")
-    return Finding("missing", note="no operative provision on this in the text")
+        return Finding("partial", _spans(extra), msg("provision.only-elements", items=[_element(el) for el in elements if found[el]]))
+    return Finding("missing", note=msg("provision.none"))
 
 
 def _governing(ctx: Context, h: Hit) -> list[tuple[int, int]]:
@@ -89,7 +88,7 @@ def related_offence(ctx: Context, rule) -> Finding:
     partial = [h for h in _operative(ctx, ctx.partial_hits(rule.id)) if in_offence(h)]
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
-    return Finding("missing", note="no offence in the text covers this conduct")
+    return Finding("missing", note=msg("related.none"))
 
 
 def intent(ctx: Context, rule) -> Finding:
@@ -104,10 +103,10 @@ def intent(ctx: Context, rule) -> Finding:
     if purpose and not result:
         return Finding("met", _spans(purpose))
     if purpose and result:
-        return Finding("partial", _spans(purpose + result, limit=4), "actual exploitation is an element of some forms of the offence")
+        return Finding("partial", _spans(purpose + result, limit=4), msg("intent.some-result"))
     if result:
-        return Finding("missing", note="the offence requires that the victim was actually exploited")
-    return Finding("missing", note="the offence states no purpose of exploitation")
+        return Finding("missing", note=msg("intent.result"))
+    return Finding("missing", note=msg("intent.no-purpose"))
 
 
 def organised_group(ctx: Context, rule) -> Finding:
@@ -118,12 +117,12 @@ def organised_group(ctx: Context, rule) -> Finding:
     several = _basic(ctx, [h for u in offences for h in ctx.within(ctx.partial_hits(rule.id), u.start, u.end)])
     free = [u for u in offences if not ctx.within(group, u.start, u.end)]
     if not free:
-        return Finding("missing", note="an organised criminal group is an element of the offence")
+        return Finding("missing", note=msg("group.element"))
     if several and all(ctx.within(several, u.start, u.end) for u in free):
         return Finding("partial", _spans(several), _partial_note(rule, several))
     lifted = [h for u in free for h in _basic(ctx, ctx.within(ctx.vocab("organised_group"), u.start, u.end)) if h not in group]
     span = _spans(lifted, 1) if lifted else [_unit_span(free[0])]
-    return Finding("met", span, "one person can commit the offence; no group is an element")
+    return Finding("met", span, msg("group.none"))
 
 
 def aggravation(ctx: Context, rule) -> Finding:
@@ -137,13 +136,16 @@ def aggravation(ctx: Context, rule) -> Finding:
     spans = _spans([h for el in have for h in found[el]])
     if len(have) == len(elements):
         return Finding("met", spans)
-    lacking = ", ".join(_CIRCUMSTANCE.get(el, el.replace("_", " ")) for el in elements if el not in have)
+    lacking = [_element("child_victim" if el == "main" else el) for el in elements if el not in have]
     if have:
-        return Finding("partial", spans, f"no aggravated penalty for: {lacking}")
-    return Finding("missing", note="no aggravating circumstances raise the penalty")
+        return Finding("partial", spans, msg("aggravation.lacking", items=lacking))
+    return Finding("missing", note=msg("aggravation.none"))
 
 
-_CIRCUMSTANCE = {"main": "a child victim"}
+def _element(name: str):
+    """An element of a measure, named in the report language (a third-party pack's own element names
+    fall back to their identifier)."""
+    return msg(f"element.{name}", _default=name.replace("_", " "))
 
 
 def _raising(ctx: Context) -> set[int]:
@@ -164,22 +166,22 @@ def _raising(ctx: Context) -> set[int]:
 def penalty_commensurate(ctx: Context, rule) -> Finding:
     per_unit = offence_penalties(ctx)
     if not per_unit:
-        return Finding("missing", note="no imprisonment penalty for the trafficking offence in this text")
+        return Finding("missing", note=msg("penalty.none"))
     maxima = [(u, max(found, key=_top)) for u, found in per_unit]
     top = max(_top(p) for _, p in maxima)
     best = max(maxima, key=lambda x: _top(x[1]))[1]
     if top < 4:
-        return Finding("missing", note=f"maximum {penalties.describe(top)}: not a serious crime, far from the penalties for rape")
+        return Finding("missing", note=msg("commensurate.not-serious", max=penalties.describe(top)))
     low = [(u, p) for u, p in maxima if _top(p) < 10]
     fine = [p for _, found in per_unit for p in found if p.fine_alternative]
     if low:
         u, p = low[0]
         return Finding("partial", [(p.start, p.end)],
-                       f"{u.label} carries at most {penalties.describe(_top(p))}, less than grave crimes such as rape")
+                       msg("commensurate.low", unit=u.label, max=penalties.describe(_top(p))))
     if fine:
-        return Finding("partial", [(fine[0].start, fine[0].end)], "a fine can be imposed instead of imprisonment")
+        return Finding("partial", [(fine[0].start, fine[0].end)], msg("commensurate.fine-instead"))
     return Finding("met", [(best.start, best.end)],
-                   "life imprisonment" if math.isinf(top) else f"maximum {penalties.describe(top)}")
+                   msg("penalty.maximum", max=penalties.describe(top)))
 
 
 def legal_person_sanctions(ctx: Context, rule) -> Finding:
@@ -187,7 +189,7 @@ def legal_person_sanctions(ctx: Context, rule) -> Finding:
     debarment ...), in a provision about legal persons."""
     entities = _operative(ctx, ctx.rule_hits(rule.id), rule)
     if not entities:
-        return Finding("missing", note="no sanction for legal persons in the text")
+        return Finding("missing", note=msg("sanctions.none"))
     def near(element: str) -> list[Hit]:
         out = []
         for e in entities:
@@ -200,8 +202,8 @@ def legal_person_sanctions(ctx: Context, rule) -> Finding:
         return Finding("met", _spans(fines + others))
     if fines or others:
         return Finding("partial", _spans(fines or others),
-                       "only a fine for legal persons" if fines else "no monetary sanction for legal persons")
-    return Finding("missing", note="legal persons are mentioned but no sanction is attached to them")
+                       msg("sanctions.fine-only") if fines else msg("sanctions.no-fine"))
+    return Finding("missing", note=msg("sanctions.unattached"))
 
 
 def due_diligence(ctx: Context, rule) -> Finding:
@@ -211,7 +213,7 @@ def due_diligence(ctx: Context, rule) -> Finding:
         return found
     if found.status == "missing" and [u for u in ctx.units if u.kind == "offence"]:
         return Finding("partial", [_unit_span(next(u for u in ctx.units if u.kind == "offence"))],
-                       "the law punishes trafficking but sets no duty of the authorities to prevent, investigate and punish it with due diligence")
+                       msg("due-diligence.punish-only"))
     return found
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tipcheck import lang as langs
+from tipcheck.i18n import Msg, msg
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,10 @@ def read(text: str, start: int, end: int, lang: str = "en") -> list[Penalty]:
     return out
 
 
-def describe(years: float | None) -> str:
+def describe(years: float | None) -> Msg:
+    """A term of imprisonment, for the report (rendered in the report language)."""
     if years is None:
-        return "no maximum stated"
+        return msg("term.no-maximum")
     if math.isinf(years):
-        return "life imprisonment"
-    return f"{years:g} years" if years >= 1 else f"{years * 12:g} months"
+        return msg("term.life")
+    return msg("term.years", n=f"{years:g}") if years >= 1 else msg("term.months", n=f"{years * 12:g}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tipcheck.assess.structure import Context
+from tipcheck.i18n import msg
 from tipcheck.models import Hit
 from tipcheck.assess.common import (
     Finding, _example, _partial_note, _sentence, _spans, _weakness, _in_heading,
@@ -20,7 +21,7 @@ def protection(ctx: Context, rule) -> Finding:
     # A provision that contradicts the requirement is no evidence for it, whatever else it says.
     hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
     if contra and not hits:
-        return Finding("missing", note="the text provides for removal of victims without safeguards, which contradicts this requirement")
+        return Finding("missing", note=msg("protection.removal"))
     strong, weak = [], []
     for h in hits:
         reason = _weakness(ctx, h)
@@ -40,7 +41,7 @@ def protection(ctx: Context, rule) -> Finding:
         return Finding("partial", _spans([h for h, _ in weak]), weak[0][1])
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
-    return Finding("missing", note="no operative provision on this in the text")
+    return Finding("missing", note=msg("provision.none"))
 
 
 def _about_victims(ctx: Context, h: Hit) -> bool:

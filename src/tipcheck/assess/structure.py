@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from tipcheck.i18n import Msg, msg
 from tipcheck.models import Definition, Hit, Provision, Segmentation
 
 # "guilty of an offense under chapter 77 of title 18": an offence created by another law.
@@ -36,7 +37,7 @@ class Unit:
     label: str
     formula: Hit | None = None
     requires_means: bool = False
-    means_free_reason: str = ""
+    means_free_reason: Msg | None = None
     named: bool = False        # the offence is defined by its name only ("el tráfico de menores")
     by_reference: bool = False  # "engages in trafficking in persons" as the Act defines it
 
@@ -297,10 +298,10 @@ def _means_profile(ctx: Context) -> None:
         own = [h for h in ctx.within(means, u.start, u.end) if h.provision not in ctx.aggravating
                and (u.kind == "definition" or ctx.definition_at(h.start) is None)]
         if ctx.within(any_means, u.start, u.end) and not own:
-            u.means_free_reason = "the offence is committed by any means"
+            u.means_free_reason = msg("means.any-means")
         u.requires_means = bool(own)
         if not own and not u.means_free_reason:
-            u.means_free_reason = "the offence has no means element"
+            u.means_free_reason = msg("means.no-element")
     for u in ctx.units:
         if u.by_reference and definitions:
             u.requires_means = any(d.requires_means for d in definitions)

@@ -11,6 +11,7 @@ def as_dict(report: Report) -> dict:
     counts = report.counts()
     return {
         "schema_version": SCHEMA_VERSION,
+        "language": report.language,
         "tool": {"name": "tipcheck", "version": report.tool_version,
                  "packs": [{"id": p.id, "version": p.version} for p in report.packs]},
         "documents": [

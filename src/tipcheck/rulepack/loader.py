@@ -58,9 +58,15 @@ class Pack:
     path: str
     rules: tuple[Rule, ...]
     preview: tuple[str, ...] = ()
+    directory: str = ""
 
     def speaks(self, lang: str) -> bool:
         return lang in self.languages or lang in self.preview
+
+    def texts(self, lang: str) -> dict[str, dict]:
+        """The rules' titles, remediation and notes in `lang` (messages/<lang>.yaml); {} for English."""
+        from tipcheck.rulepack import messages
+        return messages.load(self.directory, self.path, lang, frozenset(r.id for r in self.rules))
 
 
 def builtin_dir() -> Path:
@@ -161,7 +167,7 @@ def load_pack(directory: Path, display: str | None = None, wanted: tuple[str, ..
                                     path=rule.file, line=rule.line,
                                     hint=f"add `{lang}:` patterns or remove {lang} from the pack's languages")
     return Pack(meta["id"], meta["title"], meta["version"], languages, meta["instrument"], display,
-                tuple(rules), preview)
+                tuple(rules), preview, str(directory))
 
 
 def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str, doc, where, wanted=None) -> Rule:
