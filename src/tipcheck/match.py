@@ -6,7 +6,6 @@ from one provision into the next.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -16,6 +15,7 @@ from tipcheck.models import Hit, Segmentation
 from tipcheck.nlp import get_nlp
 from tipcheck.rulepack import Pack
 from tipcheck.rulepack.patterns import compile_patterns
+from tipcheck.tokenmatch import _BOUNDED, IndexedMatcher, length_limit, simple_steps
 
 VOCAB_PREFIX = "@"
 
@@ -29,10 +29,15 @@ def _vocab_patterns(lang: str) -> tuple[tuple[str, tuple], ...]:
 
 
 class RuleMatcher:
-    def __init__(self, packs: list[Pack], lang: str):
+    """All patterns of the packs and the language's vocabulary. `engine="spacy"` sends every pattern to
+    spaCy's Matcher (the reference the indexed matcher is tested against)."""
+
+    def __init__(self, packs: list[Pack], lang: str, engine: str = "indexed"):
         self.lang = lang
         self.nlp = get_nlp(lang)
-        self.matcher = Matcher(self.nlp.vocab)
+        self.engine = engine
+        self.indexed = IndexedMatcher()
+        self.matcher: Matcher | None = None
         self.keys: dict[int, tuple[str, str, str, int]] = {}
         for pack in packs:
             for rule in pack.rules:
@@ -47,44 +52,41 @@ class RuleMatcher:
 
     def _add(self, rule: str, element: str, kind: str, patterns: list) -> None:
         for i, pattern in enumerate(patterns):
-            tokens, limit = _unbounded(pattern)
+            limit = length_limit(pattern)
+            meta = (rule, element, kind, limit)
+            steps = simple_steps(pattern) if self.engine == "indexed" else None
+            if steps is not None:
+                self.indexed.add(meta, steps, limit)
+                continue
+            if self.matcher is None:
+                self.matcher = Matcher(self.nlp.vocab)
             key = f"{rule}\t{element}\t{kind}\t{i}"
-            self.matcher.add(key, [tokens])
-            self.keys[self.nlp.vocab.strings[key]] = (rule, element, kind, limit)
+            self.matcher.add(key, [_unbounded(pattern)])
+            self.keys[self.nlp.vocab.strings[key]] = meta
 
     def run(self, text: str, seg: Segmentation) -> list[Hit]:
         provisions = [p for p in seg.provisions if p.end > p.start]
         docs = self.nlp.pipe((_matchable(text, p.start, p.end, seg.headings) for p in provisions), batch_size=64)
         hits: list[Hit] = []
         for prov, doc in zip(provisions, docs):
+            found = self.indexed([t.norm_ for t in doc], [t.lower_ for t in doc])
+            if self.matcher is not None:
+                found += [(self.keys[m], s, e) for m, s, e in self.matcher(doc)]
             raw = []
-            for match_id, s, e in self.matcher(doc):
-                rule, element, kind, limit = self.keys[match_id]
+            for (rule, element, kind, limit), s, e in found:
                 if e - s > limit:
                     continue
                 span = doc[s:e]
                 raw.append(Hit(rule, element, prov.start + span.start_char, prov.start + span.end_char,
                                prov.index, kind))
             hits.extend(_resolve(raw))
-        return sorted(hits, key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
+        return sorted(set(hits), key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
 
 
-_BOUNDED = re.compile(r"^\{(\d*),(\d+)\}$")
-
-
-def _unbounded(pattern: list[dict]) -> tuple[list[dict], int]:
-    """Bounded gaps ({0,N}) become "*" plus a length limit checked on each match: spaCy expands
-    {0,N} into N optional tokens, whose states multiply; one "*" state and a filter do not."""
-    tokens, limit = [], 0
-    for tok in pattern:
-        m = _BOUNDED.match(str(tok.get("OP", "")))
-        if m and set(tok) == {"OP"}:
-            tokens.append({"OP": "*"})
-            limit += int(m.group(2))
-        else:
-            tokens.append(tok)
-            limit += 1
-    return tokens, limit
+def _unbounded(pattern: list[dict]) -> list[dict]:
+    """For spaCy's Matcher, bounded gaps ({0,N}) become "*" and the length limit is checked on each
+    match: spaCy expands {0,N} into N optional tokens, whose states multiply."""
+    return [{"OP": "*"} if set(tok) == {"OP"} and _BOUNDED.match(str(tok["OP"])) else tok for tok in pattern]
 
 
 def _matchable(text: str, start: int, end: int, headings) -> str:

@@ -1,0 +1,120 @@
+"""A token-pattern matcher for the compiled rule syntax, indexed by anchor word.
+
+spaCy's Matcher steps every pattern through every token; with hundreds of patterns holding gaps
+("recruit ..8 person") its states multiply and it dominated the run time. Most tokens of a statute
+start no pattern, so this matcher looks up, for each token, the patterns whose first definite token
+it can be, and only then walks the pattern. It returns what spaCy's Matcher returns for these
+patterns - every (start, end) of every pattern, gaps read as "*" bounded by the pattern's length
+limit - which the tests check on the corpus. Raw spaCy patterns (arbitrary token attributes) still go
+to spaCy's Matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+_BOUNDED = re.compile(r"^\{(\d*),(\d+)\}$")
+_ATTRS = {"NORM", "LOWER"}
+
+
+class Step:
+    """One pattern token: a set of accepted values of one attribute, optional or not; or a gap."""
+
+    __slots__ = ("attr", "values", "optional", "gap")
+
+    def __init__(self, attr: str | None, values: frozenset[str], optional: bool, gap: bool):
+        self.attr, self.values, self.optional, self.gap = attr, values, optional, gap
+
+
+def simple_steps(pattern: list[dict]) -> list[Step] | None:
+    """The pattern as steps, or None when it uses anything but NORM/LOWER values, "?" and gaps."""
+    steps = []
+    for tok in pattern:
+        op = str(tok.get("OP", ""))
+        keys = set(tok) - {"OP"}
+        if not keys:
+            if not _BOUNDED.match(op):
+                return None
+            steps.append(Step(None, frozenset(), False, True))
+            continue
+        if len(keys) != 1 or op not in ("", "?"):
+            return None
+        attr = keys.pop()
+        if attr not in _ATTRS:
+            return None
+        value = tok[attr]
+        if isinstance(value, str):
+            values = frozenset([value])
+        elif isinstance(value, dict) and set(value) == {"IN"}:
+            values = frozenset(value["IN"])
+        else:
+            return None
+        steps.append(Step(attr, values, op == "?", False))
+    return steps
+
+
+def length_limit(pattern: list[dict]) -> int:
+    """Bounded gaps count their maximum, other tokens one each (spaCy's reading of {0,N} as "*" plus
+    this limit on the whole match)."""
+    limit = 0
+    for tok in pattern:
+        m = _BOUNDED.match(str(tok.get("OP", "")))
+        limit += int(m.group(2)) if m and set(tok) == {"OP"} else 1
+    return limit
+
+
+class IndexedMatcher:
+    def __init__(self) -> None:
+        self.patterns: list[tuple[object, list[Step], int]] = []
+        # (attribute, value) -> indexes of the patterns that value can start
+        self.anchors: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, key: object, steps: list[Step], limit: int) -> None:
+        index = len(self.patterns)
+        self.patterns.append((key, steps, limit))
+        firsts = set()
+        for step in steps:            # a leading optional token may be absent: the next can start
+            firsts |= {(step.attr, v) for v in step.values}
+            if not step.optional:
+                break
+        for anchor in firsts:
+            self.anchors[anchor].append(index)
+
+    def __call__(self, norms: list[str], lowers: list[str]) -> list[tuple[object, int, int]]:
+        n = len(norms)
+        candidates: dict[int, set[int]] = defaultdict(set)
+        for i in range(n):
+            for attr, value in (("NORM", norms[i]), ("LOWER", lowers[i])):
+                for p in self.anchors.get((attr, value), ()):
+                    candidates[p].add(i)
+        out = []
+        columns = {"NORM": norms, "LOWER": lowers}
+        for p, starts in candidates.items():
+            key, steps, limit = self.patterns[p]
+            for start in sorted(starts):
+                for end in sorted(_ends(steps, 0, start, start + limit, n, columns, {})):
+                    if end > start:
+                        out.append((key, start, end))
+        return out
+
+
+def _ends(steps: list[Step], k: int, i: int, stop: int, n: int, columns, memo) -> set[int]:
+    """Every position where steps[k:] can end when they begin at token i, never beyond `stop`."""
+    if k == len(steps):
+        return {i}
+    cached = memo.get((k, i))
+    if cached is not None:
+        return cached
+    step = steps[k]
+    out: set[int] = set()
+    if step.gap:
+        for j in range(i, min(n, stop) + 1):
+            out |= _ends(steps, k + 1, j, stop, n, columns, memo)
+    else:
+        if step.optional:
+            out |= _ends(steps, k + 1, i, stop, n, columns, memo)
+        if i < n and i < stop and columns[step.attr][i] in step.values:
+            out |= _ends(steps, k + 1, i + 1, stop, n, columns, memo)
+    memo[(k, i)] = out
+    return out
