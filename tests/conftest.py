@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite keeps its compiled packs and lemma entries in a cache of its own, not the user's.
+os.environ.setdefault("TIPCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="tipcheck-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

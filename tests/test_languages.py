@@ -87,6 +87,11 @@ def test_spanish_offence_is_found_and_a_lottery_is_not():
 def test_unassessed_requirements_say_so():
     offence = ("Artículo 9. El que captare a una persona con fines de explotación sexual será castigado "
                "con prisión de cuatro a doce años.\n")
-    result = {r.id: r for r in tipcheck.api.check_text(offence, lang="es").results}
+    result = {r.id: r for r in tipcheck.api.check_text(offence, lang="es", report_lang="en").results}
     training = result["palermo.10.2.training-officials"]
     assert training.status == "missing" and "not assessed" in training.note
+    # In the statute's own language the note says the same.
+    from tipcheck.i18n import msg, render
+    spanish = {r.id: r for r in tipcheck.api.check_text(offence, lang="es").results}
+    assert spanish["palermo.10.2.training-officials"].note == render(
+        msg("not-assessed", language=msg("language.es")), "es")

@@ -7,11 +7,13 @@ from importlib import resources
 
 import yaml
 
+SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML has it
+
 
 @lru_cache(maxsize=None)
 def entries() -> tuple[dict, ...]:
     text = resources.files("tipcheck").joinpath("catalogue.yaml").read_text(encoding="utf-8")
-    return tuple(yaml.safe_load(text)["requirements"])
+    return tuple(yaml.load(text, Loader=SAFE)["requirements"])
 
 
 @lru_cache(maxsize=None)

@@ -6,13 +6,15 @@ from one provision into the next.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from spacy.matcher import Matcher
 
+from tipcheck import cache
 from tipcheck import lang as langs
 from tipcheck.models import Hit, Segmentation
-from tipcheck.nlp import get_nlp
+from tipcheck.nlp import get_nlp, use_vocabulary
 from tipcheck.rulepack import Pack
 from tipcheck.rulepack.patterns import compile_patterns
 from tipcheck.tokenmatch import _BOUNDED, IndexedMatcher, length_limit, simple_steps
@@ -22,10 +24,15 @@ VOCAB_PREFIX = "@"
 
 @lru_cache(maxsize=None)
 def _vocab_patterns(lang: str) -> tuple[tuple[str, tuple], ...]:
-    out = []
-    for name, patterns in sorted(langs.table(lang).get("vocab", {}).items()):
-        out.append((name, tuple(t for p in patterns for t in compile_patterns(p, lang))))
-    return tuple(out)
+    """The language table's word classes, compiled (from the on-disk cache when compiled before)."""
+    vocab = langs.table(lang).get("vocab", {})
+    digest = cache.key("vocab", lang, json.dumps(vocab, sort_keys=True, ensure_ascii=False))
+    compiled = cache.load("vocab", digest)
+    if not isinstance(compiled, tuple):
+        compiled = tuple((name, tuple(t for p in patterns for t in compile_patterns(p, lang)))
+                         for name, patterns in sorted(vocab.items()))
+        cache.store("vocab", digest, compiled)
+    return compiled
 
 
 class RuleMatcher:
@@ -39,6 +46,9 @@ class RuleMatcher:
         self.indexed = IndexedMatcher()
         self.matcher: Matcher | None = None
         self.keys: dict[int, tuple[str, str, str, int]] = {}
+        # The NORM values patterns compare with (None: a raw pattern compares otherwise, so tokens
+        # need the whole lemma table).
+        self.norm_values: set[str] | None = set()
         for pack in packs:
             for rule in pack.rules:
                 for element, plist in rule.patterns.get(lang, {}).items():
@@ -49,11 +59,14 @@ class RuleMatcher:
                     self._add(rule.id, f"exclude{k}", "exclude", pmap.get(lang, []))
         for name, plist in _vocab_patterns(lang):
             self._add(VOCAB_PREFIX + name, "main", "vocab", list(plist))
+        if self.norm_values is not None:
+            use_vocabulary(lang, self.norm_values)
 
     def _add(self, rule: str, element: str, kind: str, patterns: list) -> None:
         for i, pattern in enumerate(patterns):
             limit = length_limit(pattern)
             meta = (rule, element, kind, limit)
+            self._note_norms(pattern)
             steps = simple_steps(pattern) if self.engine == "indexed" else None
             if steps is not None:
                 self.indexed.add(meta, steps, limit)
@@ -63,6 +76,18 @@ class RuleMatcher:
             key = f"{rule}\t{element}\t{kind}\t{i}"
             self.matcher.add(key, [_unbounded(pattern)])
             self.keys[self.nlp.vocab.strings[key]] = meta
+
+    def _note_norms(self, pattern: list[dict]) -> None:
+        for tok in pattern:
+            value = tok.get("NORM")
+            if value is None or self.norm_values is None:
+                continue
+            if isinstance(value, str):
+                self.norm_values.add(value)
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                self.norm_values.update(value["IN"])
+            else:
+                self.norm_values = None
 
     def run(self, text: str, seg: Segmentation) -> list[Hit]:
         provisions = [p for p in seg.provisions if p.end > p.start]

@@ -2,16 +2,26 @@
 
 Matching on NORM makes rules insensitive to case, inflection and dropped accents at once
 (SPACY-NOTES: the blank lookup lemmatizer only lemmatises lower-case text, and LOWER keeps accents).
+
+The lemma tables of spacy-lookups-data hold up to 800,000 forms and take seconds to load. Rules only
+ever compare NORM with the words of their patterns, so once the matcher declares those words
+(`use_vocabulary`), tokens are normalised with the entries that can produce or shadow one of them,
+a table of a few thousand forms kept in the on-disk cache. That gives every token the NORM the full
+table gives it whenever that NORM is a pattern word, and a NORM that no pattern can match otherwise.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import unicodedata
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from tipcheck import cache
 
 
 def strip_accents(text: str) -> str:
@@ -20,35 +30,113 @@ def strip_accents(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def lemma_table(lang: str):
-    from spacy.lookups import load_lookups
-    lookups = load_lookups(lang, ["lemma_lookup"])
-    return lookups.get_table("lemma_lookup")
+def lemma_table(lang: str) -> dict[str, str]:
+    """The whole lookup table, form -> lemma (the French table lists candidates: the first is taken)."""
+    import spacy_lookups_data
+
+    with gzip.open(spacy_lookups_data.get_file(f"{lang}_lemma_lookup.json.gz")) as fh:
+        raw = json.load(fh)
+    return {form: (lemma[0] if lemma else form) if isinstance(lemma, list) else lemma for form, lemma in raw.items()}
 
 
 def normalise_word(word: str, lang: str) -> str:
     lower = word.lower()
-    table = lemma_table(lang)
-    lemma = table.get(lower, lower)
-    if isinstance(lemma, list):         # the French table lists candidate lemmas: take the first
-        lemma = lemma[0] if lemma else lower
+    lemma = lemma_table(lang).get(lower, lower)
     return strip_accents(lemma if isinstance(lemma, str) else lower)
+
+
+class _Norms:
+    """Token text -> NORM for one language: with the whole table, or with the part of it that can
+    matter to a declared vocabulary of NORM values."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.vocabulary: frozenset[str] | None = None   # None: the whole table
+        self.table: dict[str, str] | None = None        # form -> NORM, when a vocabulary is declared
+        self.memo: dict[str, str] = {}
+
+    def use_vocabulary(self, words: frozenset[str]) -> None:
+        if self.vocabulary is not None and words <= self.vocabulary:
+            return
+        wanted = words | (self.vocabulary or frozenset())
+        digest = cache.key("lemmas", self.lang, "\n".join(sorted(wanted)))
+        table = cache.load("lemmas", digest)
+        if not isinstance(table, dict):
+            table = _entries_for(lemma_table(self.lang), wanted)
+            cache.store("lemmas", digest, table)
+        self.table, self.vocabulary, self.memo = table, wanted, {}
+
+    def __call__(self, text: str) -> str:
+        norm = self.memo.get(text)
+        if norm is None:
+            lower = text.lower()
+            if self.table is None:      # nobody declared a vocabulary: the whole table
+                norm = strip_accents(lemma_table(self.lang).get(lower, lower))
+            else:
+                norm = self.table.get(lower)
+                if norm is None:
+                    norm = strip_accents(lower)
+            self.memo[text] = norm
+        return norm
+
+
+def _entries_for(full: dict[str, str], wanted: frozenset[str]) -> dict[str, str]:
+    """The entries whose lemma normalises to a wanted word, or whose form does (so that the form is not
+    mistaken for that word when its lemma is another)."""
+    stripped: dict[str, str] = {}
+    out = {}
+    for form, lemma in full.items():
+        norm = stripped.get(lemma)
+        if norm is None:
+            norm = stripped[lemma] = strip_accents(lemma)
+        if norm in wanted or (form if form.isascii() else strip_accents(form)) in wanted:
+            out[form] = norm
+    return out
+
+
+@lru_cache(maxsize=None)
+def norms(lang: str) -> _Norms:
+    return _Norms(lang)
+
+
+def use_vocabulary(lang: str, words) -> None:
+    """Declare the NORM values the patterns compare with (see the module docstring)."""
+    norms(lang).use_vocabulary(frozenset(words))
+
+
+def _french() -> Language:
+    """French without spaCy's French tokenizer exceptions: that module compiles a regex of thousands of
+    hyphenated words on import (about 3 s, more than everything else together). Statutes need only
+    elision split off ("l'exploitation" -> "l'" "exploitation"), which one infix does; hyphenated words
+    are split like any other language's, and patterns are tokenised the same way, so they still match."""
+    from spacy.lang.char_classes import ALPHA
+    from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
+    from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
+    from spacy.language import BaseDefaults
+
+    class FrenchDefaults(BaseDefaults):
+        prefixes = TOKENIZER_PREFIXES
+        suffixes = TOKENIZER_SUFFIXES
+        infixes = TOKENIZER_INFIXES + [r"(?<=[{a}][’'])(?=[{a}])".format(a=ALPHA)]
+        tokenizer_exceptions = BASE_EXCEPTIONS
+
+    class French(Language):
+        lang = "fr"
+        Defaults = FrenchDefaults
+
+    return French()
 
 
 @lru_cache(maxsize=None)
 def get_nlp(lang: str) -> Language:
-    nlp = spacy.blank(lang)
+    nlp = _french() if lang == "fr" else spacy.blank(lang)
     nlp.max_length = 2_000_000
-    cache: dict[str, str] = {}
+    norm = norms(lang)
 
     @Language.component(f"tipcheck_norm_{lang}")
     def set_norm(doc: Doc) -> Doc:
         for token in doc:
-            text = token.text
-            norm = cache.get(text)
-            if norm is None:
-                norm = cache[text] = normalise_word(text, lang)
-            token.norm_ = norm
+            token.norm_ = norm(token.text)
         return doc
 
     nlp.add_pipe(f"tipcheck_norm_{lang}")

@@ -67,12 +67,14 @@ def length_limit(pattern: list[dict]) -> int:
 class IndexedMatcher:
     def __init__(self) -> None:
         self.patterns: list[tuple[object, list[Step], int]] = []
+        self.required: list[list[Step]] = []   # the steps each pattern cannot do without
         # (attribute, value) -> indexes of the patterns that value can start
         self.anchors: dict[tuple[str, str], list[int]] = defaultdict(list)
 
     def add(self, key: object, steps: list[Step], limit: int) -> None:
         index = len(self.patterns)
         self.patterns.append((key, steps, limit))
+        self.required.append([s for s in steps if not s.gap and not s.optional])
         firsts = set()
         for step in steps:            # a leading optional token may be absent: the next can start
             firsts |= {(step.attr, v) for v in step.values}
@@ -90,7 +92,11 @@ class IndexedMatcher:
                     candidates[p].add(i)
         out = []
         columns = {"NORM": norms, "LOWER": lowers}
+        present = {"NORM": set(norms), "LOWER": set(lowers)}
         for p, starts in candidates.items():
+            # A pattern one of whose words is nowhere in the provision cannot match in it.
+            if any(step.values.isdisjoint(present[step.attr]) for step in self.required[p]):
+                continue
             key, steps, limit = self.patterns[p]
             for start in sorted(starts):
                 for end in sorted(_ends(steps, 0, start, start + limit, n, columns, {})):

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML has it
+
 LANGUAGES = ("en", "es", "pt", "fr")
 _FIELD = re.compile(r"\{(\w+)\}")
 
@@ -49,7 +51,7 @@ def catalogue(lang: str) -> dict[str, str]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=SAFE) or {}
 
 
 def text(key: str, lang: str, **args: Any) -> str:

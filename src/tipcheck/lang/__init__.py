@@ -7,6 +7,8 @@ from importlib import resources
 
 import yaml
 
+SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML has it
+
 SUPPORTED = ("en", "es", "pt", "fr")
 
 
@@ -17,4 +19,4 @@ def table(lang: str) -> dict:
         raise UsageError("E301", f"unsupported language {lang!r}",
                          hint=f"choose one of: {', '.join(SUPPORTED)}")
     raw = resources.files(__package__).joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(raw)
+    return yaml.load(raw, Loader=SAFE)

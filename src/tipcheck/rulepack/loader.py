@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import jsonschema
-
-from tipcheck import catalogue
+from tipcheck import cache, catalogue
 from tipcheck.errors import RulePackError
 from tipcheck.rulepack import yamlsource
 from tipcheck.rulepack.patterns import PatternError, compile_patterns, probe
@@ -85,6 +83,7 @@ def _schema(name: str) -> dict:
 
 
 def _validate(doc: yamlsource.Located, schema_name: str, path: str) -> None:
+    import jsonschema   # only when a pack is compiled, not when it comes from the cache
     validator = jsonschema.Draft202012Validator(_schema(schema_name))
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: (doc.line(e.absolute_path), list(map(str, e.absolute_path))))
     if not errors:
@@ -133,7 +132,46 @@ def _compile_map(raw: dict, languages: tuple[str, ...], path: str, doc, where: t
 
 
 def load_pack(directory: Path, display: str | None = None, wanted: tuple[str, ...] | None = None) -> Pack:
+    """Validate and compile a pack; a pack compiled before from the same files (and the same catalogue,
+    languages and versions) comes from the on-disk cache instead."""
     display = display or str(directory)
+    digest = _digest(directory, display, wanted)
+    if digest is not None:
+        frozen = cache.load("packs", digest)
+        if frozen is not None:
+            try:   # the same files may sit in another directory now (a copy, a moved checkout)
+                return replace(_thaw(frozen), directory=str(directory))
+            except (TypeError, ValueError, IndexError):
+                pass
+    pack = _load_pack(directory, display, wanted)
+    if digest is not None:
+        cache.store("packs", digest, _freeze(pack))
+    return pack
+
+
+def _digest(directory: Path, display: str, wanted) -> str | None:
+    try:
+        files = sorted(directory.glob("*.yaml"))
+        parts = [display, repr(wanted), resources.files("tipcheck").joinpath("catalogue.yaml").read_bytes()]
+        for f in files:
+            parts += [f.name, f.read_bytes()]
+    except OSError:
+        return None
+    return cache.key("pack", *parts)
+
+
+def _freeze(pack: Pack) -> tuple:
+    rules = tuple(tuple(getattr(r, f.name) for f in fields(Rule)) for r in pack.rules)
+    return tuple(rules if f.name == "rules" else getattr(pack, f.name) for f in fields(Pack))
+
+
+def _thaw(frozen: tuple) -> Pack:
+    values = {f.name: v for f, v in zip(fields(Pack), frozen, strict=True)}
+    values["rules"] = tuple(Rule(*r) for r in values["rules"])
+    return Pack(**values)
+
+
+def _load_pack(directory: Path, display: str, wanted: tuple[str, ...] | None) -> Pack:
     meta_path = directory / "pack.yaml"
     if not meta_path.is_file():
         raise RulePackError("E209", "no pack.yaml in rule pack directory", path=display,

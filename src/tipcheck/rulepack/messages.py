@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tipcheck.errors import RulePackError
+from tipcheck import cache
 from tipcheck.rulepack import yamlsource
 
 FIELDS = ("title", "description", "partial_when", "remediation")
@@ -21,10 +22,21 @@ def load(directory: str, display: str, lang: str, rule_ids: frozenset[str]) -> d
     path = Path(directory) / "messages" / f"{lang}.yaml"
     if lang == "en" or not path.is_file():
         return {}
+    shown = f"{display}/messages/{lang}.yaml"
+    text = path.read_text(encoding="utf-8")
+    digest = cache.key("messages", shown, text, "\n".join(sorted(rule_ids)))
+    cached = cache.load("messages", digest)
+    if isinstance(cached, dict):
+        return cached
+    rules = _validated(text, shown, lang, rule_ids)
+    cache.store("messages", digest, rules)
+    return rules
+
+
+def _validated(text: str, shown: str, lang: str, rule_ids: frozenset[str]) -> dict[str, dict]:
     from tipcheck.rulepack.loader import _validate   # one schema validator for every pack file
 
-    shown = f"{display}/messages/{lang}.yaml"
-    doc = yamlsource.load(path.read_text(encoding="utf-8"), shown)
+    doc = yamlsource.load(text, shown)
     if doc.data is None:
         raise RulePackError("E204", "empty messages file", path=shown, hint="add `language:` and `rules:`")
     _validate(doc, "pack-messages.schema.json", shown)
