@@ -28,12 +28,19 @@ def directory() -> Path | None:
     return Path(base) / "tipcheck"
 
 
+# The code that turns rule text into compiled patterns: a change to it must not meet stale entries.
+_COMPILERS = ("nlp.py", "rulepack/patterns.py", "rulepack/loader.py")
+
+
 @lru_cache(maxsize=None)
 def _environment() -> str:
-    """What every cached value also depends on: our version, spaCy's (tokenizer) and its lookup data."""
+    """What every cached value also depends on: our version and compiling code, spaCy's version
+    (tokenizer) and its lookup data."""
     from importlib.metadata import PackageNotFoundError, version
 
-    parts = [__version__, sys.version.split()[0]]
+    here = Path(__file__).resolve().parent
+    code = hashlib.sha256(b"".join((here / name).read_bytes() for name in _COMPILERS)).hexdigest()[:16]
+    parts = [__version__, code, sys.version.split()[0]]
     for dist in ("spacy", "spacy-lookups-data"):
         try:
             parts.append(version(dist))

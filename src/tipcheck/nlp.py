@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -108,16 +109,25 @@ def _french() -> Language:
     """French without spaCy's French tokenizer exceptions: that module compiles a regex of thousands of
     hyphenated words on import (about 3 s, more than everything else together). Statutes need only
     elision split off ("l'exploitation" -> "l'" "exploitation"), which one infix does; hyphenated words
-    are split like any other language's, and patterns are tokenised the same way, so they still match."""
+    stay whole. On the French statutes of the corpus it gives spaCy's French tokens, token for token."""
     from spacy.lang.char_classes import ALPHA
     from spacy.lang.punctuation import TOKENIZER_INFIXES, TOKENIZER_PREFIXES, TOKENIZER_SUFFIXES
     from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
     from spacy.language import BaseDefaults
 
+    # Numbers and demonstratives stay whole as in spaCy's French ("dix-huit", "quatre-vingt-dix",
+    # "celle-ci", "ci-dessus"): "quatre-vingt-dix jours" must not read as "dix jours". Other hyphenated
+    # words split. French has no possessive "'s" to split off.
+    number = (r"(?:et|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
+              r"quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille)")
+    whole = re.compile(rf"^(?:{number}(?:-{number})+|(?:celle|celui|celles|ceux|ci)-(?:ci|là|la|dessus|dessous|"
+                       rf"après|apres|contre|joint|jointe|inclus))$", re.IGNORECASE)
+
     class FrenchDefaults(BaseDefaults):
         prefixes = TOKENIZER_PREFIXES
-        suffixes = TOKENIZER_SUFFIXES
+        suffixes = [s for s in TOKENIZER_SUFFIXES if s not in ("'s", "'S", "’s", "’S")]
         infixes = TOKENIZER_INFIXES + [r"(?<=[{a}][’'])(?=[{a}])".format(a=ALPHA)]
+        token_match = whole.match
         tokenizer_exceptions = BASE_EXCEPTIONS
 
     class French(Language):
