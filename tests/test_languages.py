@@ -60,6 +60,7 @@ PENALTIES = [
     ("pt", "Pena - detenção, de um a três anos, ou multa.", 3, True),
     ("fr", "est puni de dix ans d'emprisonnement et de 1 500 000 euros d'amende.", 10, False),
     ("fr", "est puni de la réclusion criminelle à perpétuité.", math.inf, False),
+    ("fr", "est puni de vingt ans de réclusion criminelle et de 3 000 000 euros d'amende.", 20, False),
     ("fr", "commet un acte criminel passible d'un emprisonnement maximal de quatorze ans.", 14, False),
     ("en", "is liable to a fine or to imprisonment for a term not exceeding 12 (twelve) years.", 12, True),
 ]

@@ -75,3 +75,25 @@ def test_segment_finds_definitions(sentence, term, inclusive):
 def test_segment_text_without_numbering_is_one_unit():
     seg = segment("Whoever recruits a person for exploitation commits an offence.\n")
     assert len(seg.provisions) == 1
+
+
+# Text after an article's number is its heading only if it does not read as a sentence.
+SAME_LINE = [
+    ("pt", "Art. 18. O Ministro designará abrigos para as vítimas.\nArt. 19. Esta Lei entra em vigor.\n", ""),
+    ("pt", "Art. 149-A. Tráfico de Pessoas\nAgenciar, aliciar ou recrutar pessoa.\n", "Tráfico de Pessoas"),
+    ("es", "Artículo 5.- El Estado garantizará asistencia a las víctimas.\nArtículo 6.- Vigencia.\n", ""),
+    ("es", "Artículo 145 bis.- Trata de personas.\nEl que captare a una persona será reprimido.\n", "Trata de personas"),
+    ("fr", "Article 12. L'État assure la protection des victimes.\nArticle 13. Entrée en vigueur\n", ""),
+    ("fr", "Article 12. Les victimes bénéficient d'un hébergement sûr.\nArticle 13. Entrée en vigueur\n", ""),
+    ("fr", "Article 225-4-1. De la traite des êtres humains\nLa traite est le fait de recruter une personne.\n",
+     "De la traite des êtres humains"),
+]
+
+
+@pytest.mark.parametrize("lang,text,heading", SAME_LINE)
+def test_text_on_the_article_line_is_law_not_a_heading(lang, text, heading):
+    seg = segment(text, lang)
+    first = seg.provisions[0]
+    assert first.heading == heading
+    if not heading:
+        assert not any(a < first.end and first.start < b for a, b in seg.headings), "the article's text was blanked"

@@ -54,7 +54,13 @@ def _compile(lang: str) -> dict:
         "section_label": t["section_label"],
         "symbol_label": t["symbol_label"],
         "article_label": t["article_label"],
+        "sentence_start": _optional(langs.table(lang).get("sentence_start")),
+        "sentence_verbs": _optional(langs.table(lang).get("sentence_verbs")),
     }
+
+
+def _optional(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
 
 
 def _marker_type(m: str, stack: list[tuple[str, int]], provisions: list[_Open]) -> str:
@@ -142,13 +148,19 @@ def _markers(text: str, pos: int, end: int, marker: re.Pattern[str], st: _State,
         mk = marker.match(text, pos, end) if pos < end else None
 
 
-def _looks_like_heading(line: str, previous: str | None = None) -> bool:
+def _looks_like_heading(line: str, previous: str | None = None, rx: dict | None = None) -> bool:
     """A short capitalised line with no verb of a rule. A line that continues an unfinished sentence
-    (hard-wrapped text) is not a heading."""
+    (hard-wrapped text) is not a heading, nor one that reads as a sentence in the statute's language
+    ("Art. 18. O Ministro designará abrigos": the article's text, on its number's line)."""
     words = line.split()
     if previous is not None and previous.strip() and not previous.rstrip().endswith((".", ":", ";", "—", "–", ")")) \
-            and not _looks_like_heading(previous):
+            and not _looks_like_heading(previous, None, rx):
         return False
+    if rx is not None:
+        if rx["sentence_start"] and len(words) >= 4 and rx["sentence_start"].match(line):
+            return False
+        if rx["sentence_verbs"] and rx["sentence_verbs"].search(line):
+            return False
     return (0 < len(words) <= 12 and line[:1].isupper() and not re.search(r"\d", line) and not line.rstrip().endswith((",", ";", ":", "—", "-"))
             and words[-1].lower() not in _CONTINUING and ";" not in line
             and not _HEADING_VERBS.search(line) and not line.startswith("("))
@@ -201,7 +213,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
                     rx["article_label"] if line[:3].lower() == "art" else rx["section_label"])
             rest = sec.group("rest").strip()
             heading = st.pending_heading
-            if not sec.group("sub") and rest and _looks_like_heading(rest):
+            if not sec.group("sub") and rest and _looks_like_heading(rest, None, rx):
                 heading = rest.rstrip(".")
                 st.headings.append((a + sec.start("rest"), b))
             st.section = None
@@ -230,7 +242,7 @@ def segment(text: str, lang: str = "en") -> Segmentation:
             _markers(text, a, b, rx["marker"], st, open_)
             continue
         prev_line = _previous_line(text, a)
-        if _looks_like_heading(line, prev_line) and (nxt and (any(p.match(nxt) for p in rx["section"])
+        if _looks_like_heading(line, prev_line, rx) and (nxt and (any(p.match(nxt) for p in rx["section"])
                                                    or rx["marker"].match(nxt) or not numbered)):
             st.headings.append((a, b))
             if not numbered and not rx["marker"].match(nxt) and not any(p.match(nxt) for p in rx["section"]):

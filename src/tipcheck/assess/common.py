@@ -158,11 +158,18 @@ def _example(ctx: Context, sentence_start: int, h: Hit) -> bool:
     """Wording introduced by "including" or "such as" illustrates a rule, and wording after "or" adds an
     alternative: neither limits it."""
     before = ctx.text[max(sentence_start, h.start - 80):h.start].lower()
-    if re.search(r"\b(?:or|and|o|y|u|e|ou|et)\s*$", before):
+    if re.search(_CONNECTORS.get(ctx.lang, _CONNECTORS["en"]), before):
         return True     # "... or where the victim is a child": one alternative among others
-    return re.search(r"\b(including|includes|such as|in particular|for example|incluidos?|incluidas?|incluso|"
-                     r"en particular|tales como|incluindo|incluídas?|incluídos?|inclusive|nomeadamente|notamment|y compris|"
-                     r"en particulier)\b", before) is not None
+    return _EXAMPLES.search(before) is not None
+
+
+# "or"/"and" before a wording: Portuguese "o" is the article, not "or" as in Spanish.
+_CONNECTORS = {"en": r"\b(?:or|and)\s*$", "es": r"\b(?:o|y|u|e)\s*$", "pt": r"\b(?:ou|e)\s*$", "fr": r"\b(?:ou|et)\s*$"}
+# Words that introduce examples; a participle ("incluidas", "incluídos") only after a comma or a
+# parenthesis ("las víctimas, incluidas las niñas"), not as a verb ("será incluída no programa").
+_EXAMPLES = re.compile(r"\b(?:including|includes|such as|in particular|for example|incluso|en particular|tales como|"
+                       r"incluindo|inclusive|nomeadamente|notamment|y compris|en particulier)\b"
+                       r"|[,(]\s*(?:incluid[oa]s?|inclu[íi]d[oa]s?)\b")
 
 
 def _sentence(ctx: Context, h: Hit) -> tuple[int, int]:
