@@ -22,6 +22,7 @@ from tipcheck.rulepack import load_packs
 from tipcheck.rulepack.loader import load_pack
 
 from conftest import EXAMPLES, ROOT
+from test_rulepack_loader import make_pack
 
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 SRC = ROOT / "src" / "tipcheck"
@@ -127,21 +128,6 @@ def test_unknown_report_language_is_a_usage_error():
     assert err.value.code == "E307"
 
 
-PACK = "id: testpack\ntitle: T\nversion: 1.0.0\nlanguages: [en]\ninstrument: T\n"
-RULES = """\
-rules:
-  - id: palermo.3a.act.recruitment
-    title: Recruitment is an act
-    source: Palermo Protocol art. 3(a)
-    assess: act
-    description: Recruiting must be covered.
-    remediation: Add recruitment.
-    patterns:
-      en:
-        - recruit
-"""
-
-
 @pytest.mark.parametrize("messages, code, line", [
     ("language: es\nrules:\n  palermo.3a.act.transfer:\n    title: Traslado\n", "E211", 3),
     ("language: pt\nrules:\n  palermo.3a.act.recruitment:\n    title: Captación\n", "E211", 1),
@@ -150,10 +136,8 @@ rules:
     ("language: es\nrules:\n  palermo.3a.act.recruitment: !!python/object:os.system {}\n", "E202", 3),
 ])
 def test_broken_messages_file_names_file_line_and_fix(tmp_path, messages, code, line):
-    directory = tmp_path / "testpack"
-    (directory / "messages").mkdir(parents=True)
-    (directory / "pack.yaml").write_text(PACK, encoding="utf-8")
-    (directory / "rules.yaml").write_text(RULES, encoding="utf-8")
+    directory = make_pack(tmp_path)
+    (directory / "messages").mkdir()
     (directory / "messages" / "es.yaml").write_text(messages, encoding="utf-8")
     pack = load_pack(directory, "testpack")
     with pytest.raises(RulePackError) as err:
@@ -166,11 +150,8 @@ def test_broken_messages_file_names_file_line_and_fix(tmp_path, messages, code, 
 
 
 def test_a_pack_without_translations_reports_in_english(tmp_path):
-    directory = tmp_path / "testpack"
-    directory.mkdir()
-    (directory / "pack.yaml").write_text(PACK, encoding="utf-8")
-    (directory / "rules.yaml").write_text(RULES, encoding="utf-8")
+    directory = make_pack(tmp_path)
     report = tipcheck.check_text("Section 1. A person who recruits another for exploitation commits an offence.",
                                  packs=["testpack"], rules_dirs=[str(directory)], report_lang="fr")
-    assert report.results[0].title == "Recruitment is an act"
+    assert report.results[0].title == "Recruitment is an act"   # the rule file's own words
     assert report.language == "fr"
