@@ -63,6 +63,8 @@ def test_cli_report_language(model_law):
     assert fr["results"][0]["title"] != en["results"][0]["title"]
     terminal = run("analyze", str(model_law), "--report-lang", "es").stdout
     assert "Veredicto" in terminal or "veredicto" in terminal.lower()
+    shown = run("rules", "show", "palermo.3a.act.recruitment", "--report-lang", "fr").stdout
+    assert shown.startswith("palermo.3a.act.recruitment: ") and "recrutement" in shown.splitlines()[0].lower()
 
 BAD = [
     ("missing file", ["analyze", "no-such-law.txt"], "E101"),

@@ -119,11 +119,12 @@ def rules_list(
 
 @rules_app.command("show")
 def rules_show(rule_id: Annotated[str, typer.Argument(help="A requirement id, e.g. palermo.3a.act.recruitment.", show_default=False)],
-               rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack.")] = None) -> None:
+               rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack.")] = None,
+               report_lang: Annotated[str, typer.Option("--report-lang", help="Language of the texts: en, es, pt or fr.")] = "en") -> None:
     """Everything about one requirement: source, meaning, partial conditions, remediation, example."""
     from tipcheck.inspect import show_rule
 
-    _emit(show_rule(rule_id, rules), None)
+    _emit(show_rule(rule_id, rules, report_lang), None)
 
 
 @rules_app.command("validate")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from tipcheck import catalogue, ingest
@@ -49,11 +50,18 @@ def list_rules(packs, category, strength, rules_dirs) -> str:
     return "\n".join([header] + [row for _, row in sorted(rows)]) + "\n"
 
 
-def show_rule(rule_id: str, rules_dirs) -> str:
+def show_rule(rule_id: str, rules_dirs, lang: str = "en") -> str:
+    """One rule, its texts in `lang` (the pack's messages; English where it has none)."""
+    from tipcheck.i18n import LANGUAGES, Texts
+
+    if lang not in LANGUAGES:
+        raise UsageError("E307", f"unsupported report language {lang!r}", hint=f"choose one of: {', '.join(LANGUAGES)}")
     for pack in load_packs(None, rules_dirs, langs=()):
         for r in pack.rules:
             if r.id == rule_id:
                 entry = catalogue.by_id()[r.id]
+                texts = Texts(lang, [pack])
+                r = replace(r, **{name: texts.rule(r, name) for name in ("title", "description", "partial_when", "remediation")})
                 parts = [
                     f"{r.id}: {r.title}",
                     f"  pack:        {pack.id} {pack.version} ({r.file}:{r.line})",
