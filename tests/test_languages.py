@@ -85,14 +85,24 @@ def test_spanish_offence_is_found_and_a_lottery_is_not():
     assert tipcheck.api.check_text(lottery, lang="es").verdict == "NO_OFFENCE"
 
 
-def test_unassessed_requirements_say_so():
+def test_unassessed_requirements_say_so(tmp_path):
+    """A pack that previews a language without wording for a rule reports it as not assessed, never as
+    a silent `missing`."""
+    pack = tmp_path / "preview"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("id: preview\ntitle: Preview\nversion: 1.0.0\nlanguages: [en]\n"
+                                    "preview_languages: [es]\ninstrument: Test\n", encoding="utf-8")
+    (pack / "rules.yaml").write_text(
+        "rules:\n  - id: untoc.24.witness-protection\n    title: Witnesses are protected\n"
+        "    source: UNTOC art. 24\n    assess: provision\n    description: Witness protection.\n"
+        "    remediation: Protect witnesses.\n    patterns:\n      en:\n        - witness protection\n",
+        encoding="utf-8")
     offence = ("Artículo 9. El que captare a una persona con fines de explotación sexual será castigado "
                "con prisión de cuatro a doce años.\n")
-    result = {r.id: r for r in tipcheck.api.check_text(offence, lang="es", report_lang="en").results}
-    training = result["palermo.10.2.training-officials"]
-    assert training.status == "missing" and "not assessed" in training.note
+    run = dict(lang="es", packs=["preview"], rules_dirs=[str(pack)])
+    witness = {r.id: r for r in tipcheck.api.check_text(offence, report_lang="en", **run).results}["untoc.24.witness-protection"]
+    assert witness.status == "missing" and "not assessed" in witness.note
     # In the statute's own language the note says the same.
     from tipcheck.i18n import msg, render
-    spanish = {r.id: r for r in tipcheck.api.check_text(offence, lang="es").results}
-    assert spanish["palermo.10.2.training-officials"].note == render(
-        msg("not-assessed", language=msg("language.es")), "es")
+    spanish = {r.id: r for r in tipcheck.api.check_text(offence, **run).results}
+    assert spanish["untoc.24.witness-protection"].note == render(msg("not-assessed", language=msg("language.es")), "es")

@@ -84,8 +84,10 @@ class RuleMatcher:
                 continue
             if isinstance(value, str):
                 self.norm_values.add(value)
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                self.norm_values.update(value["IN"])
+            elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+                # NOT_IN values count too: a token's NORM is then right whenever it is one of them.
+                for values in value.values():
+                    self.norm_values.update(values)
             else:
                 self.norm_values = None
 
