@@ -135,6 +135,9 @@ def _refers_to(chunk: str, numbers: set[str]) -> bool:
 def unit_penalties(ctx: Context, u: Unit) -> list[penalties.Penalty]:
     """Penalty clauses of the basic offence of a unit: inside it, or in a provision that punishes
     "an offence under section N" (not its aggravated forms)."""
+    key = ("unit_penalties", u.anchor, u.start, u.end)
+    if key in ctx.memo:
+        return ctx.memo[key]
     found = []
     own = ctx.provisions[u.anchor].number
     for p in ctx.provisions:
@@ -142,9 +145,16 @@ def unit_penalties(ctx: Context, u: Unit) -> list[penalties.Penalty]:
             continue
         inside = u.start <= p.start < u.end
         if inside or (own and _refers_to(ctx.text[p.start:p.end], {own})):
-            found.extend(x for x in penalties.read(ctx.text, p.start, p.end, ctx.lang)
-                         if x.max_years is not None or x.min_years is not None)
+            found.extend(x for x in _penalty_clauses(ctx, p) if x.max_years is not None or x.min_years is not None)
+    ctx.memo[key] = found
     return found
+
+
+def _penalty_clauses(ctx: Context, p) -> list[penalties.Penalty]:
+    key = ("penalties", p.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = penalties.read(ctx.text, p.start, p.end, ctx.lang)
+    return ctx.memo[key]
 
 
 def _top(p: penalties.Penalty) -> float:

@@ -53,6 +53,8 @@ class Context:
     lang: str = "en"
     units: list[Unit] = field(default_factory=list)
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Results several judgements need (the penalties of a unit, a provision's penalty clauses).
+    memo: dict = field(default_factory=dict)
 
     # ---- basic navigation -------------------------------------------------------------------
     @cached_property
