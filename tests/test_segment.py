@@ -97,3 +97,18 @@ def test_text_on_the_article_line_is_law_not_a_heading(lang, text, heading):
     assert first.heading == heading
     if not heading:
         assert not any(a < first.end and first.start < b for a, b in seg.headings), "the article's text was blanked"
+
+
+# Definitions clauses as civil-law statutes write them.
+CIVIL_DEFINITIONS = [
+    ("es", "Artículo 2.- Se entiende por explotación la reducción a servidumbre.", "explotación"),
+    ("pt", "Art. 2º Para os fins desta Lei, considera-se exploração a redução à condição de escravo.", "exploração"),
+    ("fr", "Article 2\nAu sens de la présente loi, on entend par exploitation le fait de réduire en servitude.",
+     "exploitation"),
+    ("fr", "Article 2\n1° « exploitation » : le fait de réduire une personne en servitude ;", "exploitation"),
+]
+
+
+@pytest.mark.parametrize("lang,text,term", CIVIL_DEFINITIONS)
+def test_civil_law_definitions_are_found(lang, text, term):
+    assert term in [d.term for d in segment(text, lang).definitions]
