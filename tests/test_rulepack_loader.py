@@ -56,6 +56,8 @@ BREAKAGES = [
     ("unknown key", RULE.replace("    patterns:", "    paterns:"), PACK, "E203", 8),
     ("missing field", RULE.replace("    remediation: Add recruitment.\n", ""), PACK, "E204", 2),
     ("id not in catalogue", RULE.replace("palermo.3a.act.recruitment", "palermo.3a.act.kidnap"), PACK, "E205", 2),
+    ("implied_by names an unknown id", RULE.replace("    patterns:", "    implied_by: [palermo.3a.means.kidnap]\n    patterns:"),
+     PACK, "E205", 8),
     ("duplicate id", RULE + RULE.split("rules:\n", 1)[1], PACK, "E206", 11),
     ("empty alternative", RULE.replace("recruit|recruitment", "recruit||recruitment"), PACK, "E207", 10),
     ("bad spaCy pattern", RULE.replace("        - recruit|recruitment", '        - [{"LOWR": "recruit"}]'), PACK, "E207", 10),

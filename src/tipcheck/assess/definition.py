@@ -89,6 +89,10 @@ def means(ctx: Context, rule) -> Finding:
     partial = _basic(ctx, _scoped(ctx, ctx.partial_hits(rule.id)))
     if partial:
         return Finding("partial", _spans(partial), _partial_note(rule, partial))
+    implied = [h for rid in rule.implied_by for h in _basic(ctx, _scoped(ctx, ctx.rule_hits(rid)))]
+    if implied:
+        words = sorted({ctx.text[h.start:h.end].lower() for h in implied})
+        return Finding("partial", _spans(implied), msg("means.implied", means=words))
     return Finding("missing", note=msg("means.not-among"))
 
 

@@ -44,6 +44,7 @@ class Rule:
     line: int = 0
     movement: bool = False
     in_definitions: bool = False
+    implied_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,17 @@ def _rule(raw: dict, meta: dict, languages, known: dict, seen: dict, shown: str,
     return Rule(rid, meta["id"], raw["title"], raw["source"], raw["assess"], entry["strength"], entry["category"],
                 raw["description"].strip(), raw["remediation"].strip(), (raw.get("partial_when") or "").strip(),
                 (raw.get("example") or "").strip(), patterns, partial, exclude, shown, line,
-                bool(raw.get("movement", False)), bool(raw.get("in_definitions", False)))
+                bool(raw.get("movement", False)), bool(raw.get("in_definitions", False)),
+                _implied_by(raw, known, shown, doc, where))
+
+
+def _implied_by(raw: dict, known: dict, shown: str, doc, where) -> tuple[str, ...]:
+    for k, rid in enumerate(raw.get("implied_by") or []):
+        if rid not in known:
+            raise RulePackError("E205", f"implied_by names {rid!r}, which is not in the requirements catalogue",
+                                path=shown, line=doc.line(where + ("implied_by", k)),
+                                hint="name requirement ids from catalogue.yaml (`tipcheck rules list --all`)")
+    return tuple(raw.get("implied_by") or ())
 
 
 def load_packs(selected: list[str] | None = None, extra_dirs: list[str] | None = None,
