@@ -18,7 +18,7 @@ def test_corpus_agreement_meets_the_floor():
     rows = accuracy.evaluate(corpus)["rows"]
     assert rows, "no labelled statute in a supported language"
     for lang, floor in floors.items():
-        s = accuracy.summarise([r for r in rows if r["lang"] == lang])
+        s = accuracy.summarise(rows if lang == "overall" else [r for r in rows if r["lang"] == lang])
         assert s["total"], f"no {lang} statute was measured"
         assert s["agreement"] >= floor["min_agreement"], f"{lang}: agreement {s['agreement']:.1%}"
         assert s["false_met_rate"] <= floor["max_false_met"], \
