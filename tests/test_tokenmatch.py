@@ -1,22 +1,19 @@
-"""The indexed matcher returns exactly what spaCy's Matcher returns for the rule syntax: on small
-table-driven cases, on every rule fixture and on the labelled corpus."""
+"""The indexed matcher returns exactly what spaCy's Matcher returns for the rule syntax (each gap {0,N}
+bounded on its own), on table-driven cases and on seeded random patterns and texts. (spaCy's own
+Matcher expands every {0,N} gap into N states and takes minutes on one statute, which is why tipcheck
+does not use it for these patterns.)"""
 
 from __future__ import annotations
 
+import random
+
 import pytest
-import yaml
 from spacy.matcher import Matcher
 
-from tipcheck import ingest
-from tipcheck.match import RuleMatcher, _unbounded
 from tipcheck.nlp import get_nlp
-from tipcheck.rulepack import load_packs
 from tipcheck.rulepack.patterns import compile_patterns
-from tipcheck.segment import segment
-from tipcheck.testing import discover, parse
 from tipcheck.tokenmatch import IndexedMatcher, length_limit, simple_steps
 
-from conftest import CORPUS, ROOT
 
 CASES = [
     ("recruit ..8 person", "He recruits a person; they recruited persons and another person."),
@@ -25,16 +22,17 @@ CASES = [
     ("shall ..3 provide ..6 shelter|housing", "The State shall promptly provide safe shelter and housing."),
     ("=means ..2 force", "means force, meant by force, means of force"),
     ("non-punishment", "the non-punishment principle and non punishment"),
-    ("child ..4 under ..2 eighteen|18", "a child under the age of 18 years or under eighteen"),
+    ("child ..4 under ..2 eighteen|18", "a child who is under 18, or a child under the age of eighteen"),
+    # Each gap is bounded on its own: "..2" never lends its unused length to another gap.
+    ("menor ..2 de ..2 quince años", "no menor de ocho ni mayor de quince años; menor de quince años"),
 ]
 
 
 def _spacy(pattern: list[dict], text: str) -> set[tuple[int, int]]:
     nlp = get_nlp("en")
     matcher = Matcher(nlp.vocab)
-    matcher.add("p", [_unbounded(pattern)])
-    limit = length_limit(pattern)
-    return {(s, e) for _, s, e in matcher(nlp(text)) if e - s <= limit}
+    matcher.add("p", [pattern])
+    return {(s, e) for _, s, e in matcher(nlp(text))}
 
 
 @pytest.mark.parametrize("source, text", CASES)
@@ -56,30 +54,25 @@ def test_raw_patterns_with_other_attributes_go_to_spacy():
     assert simple_steps([{"NORM": {"IN": ["a", "b"]}}, {"OP": "{0,3}"}, {"LOWER": "c", "OP": "?"}]) is not None
 
 
-def _both(text: str, lang: str, packs) -> tuple[list, list]:
-    seg = segment(text, lang)
-    return (RuleMatcher(packs, lang).run(text, seg), RuleMatcher(packs, lang, engine="spacy").run(text, seg))
-
-
-def test_same_hits_as_spacy_on_every_fixture():
-    fixtures = [parse(path) for path in discover(ROOT / "rules")]
-    assert fixtures
-    by_lang: dict[str, list[str]] = {}
-    for fx in fixtures:
-        by_lang.setdefault(fx.lang or "en", []).append(fx.text)
-    for lang, texts in by_lang.items():
-        packs = [p for p in load_packs(langs=(lang,)) if p.speaks(lang)]
-        indexed, spacy_hits = _both("\n\n".join(texts), lang, packs)
-        assert indexed == spacy_hits, lang
-
-
-def test_same_hits_as_spacy_on_the_corpus():
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not here")
-    for meta in sorted(CORPUS.glob("*.yaml")):
-        lang = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("meta", {}).get("language")
-        if lang not in ("en", "es", "pt", "fr"):
-            continue
-        packs = [p for p in load_packs(langs=(lang,)) if p.speaks(lang)]
-        indexed, spacy_hits = _both(ingest.read(meta.with_suffix(".txt")).text, lang, packs)
-        assert indexed == spacy_hits, meta.name
+def test_random_patterns_agree_with_spacy():
+    """Seeded random patterns (words, alternatives, optional words, gaps) on random token sequences:
+    every (start, end) spaCy's Matcher finds, and no other."""
+    rng = random.Random(20261129)
+    words = ["a", "b", "c", "d"]
+    nlp = get_nlp("en")
+    for _ in range(400):
+        pattern: list[dict] = []
+        for k in range(rng.randint(1, 4)):
+            if k and rng.random() < 0.35:
+                pattern.append({"OP": "{0,%d}" % rng.randint(1, 3)})
+            tok: dict = {"LOWER": rng.choice(words)} if rng.random() < 0.5 else \
+                {"LOWER": {"IN": rng.sample(words, 2)}}
+            if k and rng.random() < 0.25:
+                tok["OP"] = "?"
+            pattern.append(tok)
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        doc = nlp(text)
+        m = IndexedMatcher()
+        m.add("p", simple_steps(pattern), length_limit(pattern))
+        got = {(s, e) for _, s, e in m([t.norm_ for t in doc], [t.lower_ for t in doc])}
+        assert got == _spacy(pattern, text), (pattern, text)

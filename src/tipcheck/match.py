@@ -17,7 +17,7 @@ from tipcheck.models import Hit, Segmentation
 from tipcheck.nlp import get_nlp, use_vocabulary
 from tipcheck.rulepack import Pack
 from tipcheck.rulepack.patterns import compile_patterns
-from tipcheck.tokenmatch import _BOUNDED, IndexedMatcher, length_limit, simple_steps
+from tipcheck.tokenmatch import IndexedMatcher, length_limit, simple_steps
 
 VOCAB_PREFIX = "@"
 
@@ -36,13 +36,12 @@ def _vocab_patterns(lang: str) -> tuple[tuple[str, tuple], ...]:
 
 
 class RuleMatcher:
-    """All patterns of the packs and the language's vocabulary. `engine="spacy"` sends every pattern to
-    spaCy's Matcher (the reference the indexed matcher is tested against)."""
+    """All patterns of the packs and the language's vocabulary: the rule syntax goes to the indexed
+    matcher, raw spaCy patterns with other attributes or operators to spaCy's Matcher."""
 
-    def __init__(self, packs: list[Pack], lang: str, engine: str = "indexed"):
+    def __init__(self, packs: list[Pack], lang: str):
         self.lang = lang
         self.nlp = get_nlp(lang)
-        self.engine = engine
         self.indexed = IndexedMatcher()
         self.matcher: Matcher | None = None
         self.keys: dict[int, tuple[str, str, str, int]] = {}
@@ -67,14 +66,14 @@ class RuleMatcher:
             limit = length_limit(pattern)
             meta = (rule, element, kind, limit)
             self._note_norms(pattern)
-            steps = simple_steps(pattern) if self.engine == "indexed" else None
+            steps = simple_steps(pattern)
             if steps is not None:
                 self.indexed.add(meta, steps, limit)
                 continue
             if self.matcher is None:
                 self.matcher = Matcher(self.nlp.vocab)
             key = f"{rule}\t{element}\t{kind}\t{i}"
-            self.matcher.add(key, [_unbounded(pattern)])
+            self.matcher.add(key, [pattern])
             self.keys[self.nlp.vocab.strings[key]] = meta
 
     def _note_norms(self, pattern: list[dict]) -> None:
@@ -108,12 +107,6 @@ class RuleMatcher:
                                prov.index, kind))
             hits.extend(_resolve(raw))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
-
-
-def _unbounded(pattern: list[dict]) -> list[dict]:
-    """For spaCy's Matcher, bounded gaps ({0,N}) become "*" and the length limit is checked on each
-    match: spaCy expands {0,N} into N optional tokens, whose states multiply."""
-    return [{"OP": "*"} if set(tok) == {"OP"} and _BOUNDED.match(str(tok["OP"])) else tok for tok in pattern]
 
 
 def _matchable(text: str, start: int, end: int, headings) -> str:
