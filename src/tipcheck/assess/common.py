@@ -95,12 +95,20 @@ def _unit_victims_narrow(ctx: Context, u: Unit) -> bool:
     return bool(acts) and all(_victims_narrow(ctx, h) for h in acts)
 
 
+# "whether or not an organised group ...", "independientemente de que ...", "com ou sem ...",
+# "qu'il y ait ou non ...": the element that follows is not required.
+_NOT_REQUIRED = re.compile(
+    r"(whether or not|regardless of|irrespective of|need not|without|independientemente de|con independencia de|"
+    r"sin que sea necesari[oa]|haya o no|independentemente d[eao]|com ou sem|haja ou n[ãa]o|ind[ée]pendamment d[e'’]|"
+    r"qu.il y ait ou non|sans qu.il soit n[ée]cessaire)\W+(?:\w+\W+){0,4}$", re.I)
+
+
 def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
     """Drop elements the text itself declares unnecessary ("whether or not an organised group ...")."""
     out = []
     for h in hits:
         before = ctx.text[max(0, h.start - 60):h.start].lower()
-        if re.search(r"(whether or not|regardless of|irrespective of|need not|without)\W+(?:\w+\W+){0,4}$", before):
+        if _NOT_REQUIRED.search(before):
             continue
         # "... se o agente não integrar organização criminosa": a negated element is not required.
         if any(0 <= h.start - n.end <= 25 for n in ctx.vocab("negation")):

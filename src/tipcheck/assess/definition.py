@@ -223,12 +223,15 @@ def _sexual_only(ctx: Context, h: Hit) -> bool:
     return bool(sexual) and not labour
 
 
+_CHILD_TERM = re.compile(r"child|minor|juvenile|ni[ñn][oa]|menor|adolescente|crian[çc]a|enfant|mineur", re.I)
+
+
 def child_age(ctx: Context, rule) -> Finding:
     op = lambda hs: [h for h in hs if h.provision not in ctx.non_operative]  # noqa: E731
     eighteen = op(ctx.rule_hits(rule.id))
     lower = op(ctx.vocab("lower_age"))
     words = op(ctx.vocab("child_word"))
-    defined_lower = [h for h in lower if (d := ctx.definition_at(h.start)) and re.search(r"child|minor|juvenile", d.term)]
+    defined_lower = [h for h in lower if (d := ctx.definition_at(h.start)) and _CHILD_TERM.search(d.term)]
     if defined_lower and not any(ctx.definition_at(h.start) for h in eighteen):
         return Finding("missing", note=msg("age.defined-lower"))
     if eighteen and lower and _lower_for_offence(ctx, lower):

@@ -56,4 +56,11 @@ def _about_victims(ctx: Context, h: Hit) -> bool:
 def _negated_clause(ctx: Context, h: Hit) -> bool:
     s, _ = _sentence(ctx, h)
     before = ctx.text[s:h.start].lower()
-    return bool(re.search(r"\b(shall not be entitled|is not entitled|are not entitled|no right to|not eligible)\b", before))
+    return _NO_ENTITLEMENT.search(before) is not None
+
+
+# "shall not be entitled to", "no tendrá derecho a", "não terá direito a", "n'a pas droit à".
+_NO_ENTITLEMENT = re.compile(
+    r"\b(shall not be entitled|is not entitled|are not entitled|no right to|not eligible|no tendr[áa]n? derecho|"
+    r"no tiene[n]? derecho|sin derecho a|n[ãa]o ter[áa]o? direito|n[ãa]o t[êe]m direito|n[ãa]o tem direito|"
+    r"sem direito a)\b|\bn.(?:a|ont|aura|auront) pas droit\b|\bne (?:peut|peuvent) (?:pas )?b[ée]n[ée]ficier\b", re.I)
