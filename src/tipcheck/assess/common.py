@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tipcheck.assess import penalty as penalties
-from tipcheck.assess.structure import Context, Unit
+from tipcheck.assess.structure import Context, Unit, refers_to
 from tipcheck.i18n import Msg, RuleText, msg
 from tipcheck.models import Hit
 
@@ -122,24 +122,6 @@ def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-# "an offence under section 4, 5 or 7", "los delitos previstos en los artículos 4, 5 o 7",
-# "os crimes previstos nos arts. 4º, 5º e 7º", "une infraction prévue à l'article 4, 5 ou 7".
-_CITED_OFFENCE = re.compile(
-    r"(?:offen[cs]es?|delitos?|crimes?|infractions?)\W+(?:\w+\W+){0,4}?"
-    r"(?:sections?|s\.|§+|art[íi]culos?|artigos?|articles?|arts?\.)\s*"
-    r"((?:\d+[A-Za-z]*[ºo°]?(?:-[A-Z])?(?:\s*(?:,|or|and|o|y|e|ou|et)\s*)?)+)", re.I)
-
-
-def _refers_to(chunk: str, numbers: set[str]) -> bool:
-    """A provision that punishes "an offence under section 4" belongs to the offence of section 4."""
-    wanted = {re.sub(r"[ºo°\s]", "", n) for n in numbers}
-    for m in _CITED_OFFENCE.finditer(chunk):
-        cited = {re.sub(r"[ºo°]", "", c) for c in re.findall(r"\d+[A-Za-z]*[ºo°]?", m.group(1))}
-        if cited & wanted:
-            return True
-    return False
-
-
 def unit_penalties(ctx: Context, u: Unit) -> list[penalties.Penalty]:
     """Penalty clauses of the basic offence of a unit: inside it, or in a provision that punishes
     "an offence under section N" (not its aggravated forms)."""
@@ -152,7 +134,7 @@ def unit_penalties(ctx: Context, u: Unit) -> list[penalties.Penalty]:
         if p.index in ctx.aggravating or p.index in ctx.non_operative:
             continue
         inside = u.start <= p.start < u.end
-        if inside or (own and _refers_to(ctx.text[p.start:p.end], {own})):
+        if inside or (own and refers_to(ctx.text[p.start:p.end], {own})):
             found.extend(x for x in _penalty_clauses(ctx, p) if x.max_years is not None or x.min_years is not None)
     ctx.memo[key] = found
     return found

@@ -238,6 +238,25 @@ def build(ctx: Context) -> Context:
             target = numbers.get(m.group(1))
             if target is not None:
                 spans.append((ctx.provisions[target].start, ctx.subtree_end(target)))
+    # A separate article that aggravates "the offence under section 12" ("el delito previsto en el
+    # artículo 12", "l'infraction prévue à l'article 12") belongs to that offence: its means and
+    # purposes count as aggravations of it.
+    cited = {ctx.provisions[u.anchor].number for u in units if u.kind == "offence"} - {""}
+    raising = ctx.vocab("aggravation")
+    for p in ctx.provisions:
+        if p.kind != "section" or not cited or any(u.start <= p.start < u.end for u in units):
+            continue
+        end = ctx.subtree_end(p.index)
+        if not refers_to(text[p.start:end], cited):
+            continue
+        if p.index in ctx.aggravating:
+            spans.append((p.start, end))
+        elif end == p.end and ctx.within(raising, p.start, end):
+            # A one-paragraph article "La peine est portée à quinze ans lorsque l'infraction prévue à
+            # l'article 7 ...": the whole article aggravates the offence it cites. (An article with
+            # paragraphs, "(1) ... is liable to 20 years. (2) Where ...", is judged paragraph by paragraph.)
+            spans.append((p.start, end))
+            ctx.aggravating.update(q.index for q in ctx.provisions if p.start <= q.start < end)
     # Definitions whose term is used in scope join it, until nothing changes.
     changed = True
     while changed:
@@ -251,6 +270,24 @@ def build(ctx: Context) -> Context:
     ctx.scope_spans = sorted(set(spans))
     _means_profile(ctx)
     return ctx
+
+
+# "an offence under section 4, 5 or 7", "los delitos previstos en los artículos 4, 5 o 7",
+# "os crimes previstos nos arts. 4º, 5º e 7º", "une infraction prévue à l'article 4, 5 ou 7".
+_CITED_OFFENCE = re.compile(
+    r"(?:offen[cs]es?|delitos?|crimes?|infractions?)\W+(?:\w+\W+){0,4}?"
+    r"(?:sections?|s\.|§+|art[íi]culos?|artigos?|articles?|arts?\.)\s*"
+    r"((?:\d+[A-Za-z]*[ºo°]?(?:-[A-Z])?(?:\s*(?:,|or|and|o|y|e|ou|et)\s*)?)+)", re.I)
+
+
+def refers_to(chunk: str, numbers: set[str]) -> bool:
+    """A provision that punishes "an offence under section 4" belongs to the offence of section 4."""
+    wanted = {re.sub(r"[ºo°\s]", "", n) for n in numbers}
+    for m in _CITED_OFFENCE.finditer(chunk):
+        cited = {re.sub(r"[ºo°]", "", c) for c in re.findall(r"\d+[A-Za-z]*[ºo°]?", m.group(1))}
+        if cited & wanted:
+            return True
+    return False
 
 
 _CONTAINERS = ("part", "chapter", "title", "division", "subtitle", "schedule")
