@@ -56,6 +56,7 @@ PENALTIES = [
     ("es", "será sancionado con pena privativa de libertad no menor de ocho ni mayor de quince años.", 15, False),
     ("es", "incurrirá en prisión de ciento sesenta (160) a doscientos setenta (270) meses y multa.", 22.5, False),
     ("es", "será castigado con prisión de tres a seis años o multa.", 6, True),
+    ("es", "incurrirá en prisión de trece (13) a veintitrés (23) años y multa de mil quinientos (1.500) salarios.", 23, False),
     ("pt", "Pena - reclusão, de 4 (quatro) a 8 (oito) anos, e multa.", 8, False),
     ("pt", "Pena - detenção, de um a três anos, ou multa.", 3, True),
     ("fr", "est puni de dix ans d'emprisonnement et de 1 500 000 euros d'amende.", 10, False),

@@ -89,7 +89,8 @@ def read(text: str, start: int, end: int, lang: str = "en") -> list[Penalty]:
     r = _rules(lang)
     out: list[Penalty] = []
     chunk = text[start:end]
-    for sm in re.finditer(r"[^.;]*?(?:[.;](?!\d)|$)", chunk, re.S):
+    # A sentence runs to a full stop or semicolon; a point inside a number ("1.500") does not end it.
+    for sm in re.finditer(r"(?:[^.;]|[.;](?=\d))*?(?:[.;](?!\d)|$)", chunk, re.S):
         raw = sm.group(0)
         if not raw.strip() or not r.imprison.search(raw):
             continue
