@@ -143,6 +143,10 @@ def open_list(ctx: Context, rule) -> Finding:
         return Finding("met", _spans(extended), msg("open-list.closed-beyond"))
     if covered:
         return Finding("partial", _spans(purpose_hits, 1), msg("open-list.closed-minimum"))
+    if extended:
+        # Closed and short of the minimum, but extended to other forms (begging, pornography):
+        # the extension is there, the open reach is not.
+        return Finding("partial", _spans(extended), msg("open-list.closed-extended"))
     return Finding("missing", note=msg("open-list.narrower"))
 
 
