@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tipcheck.i18n import msg, render
 from tipcheck.i18n import text as say
 
 STYLE = {"met": "green", "partial": "yellow", "missing": "red", "waived": "blue", "not-applicable": "dim"}
@@ -24,7 +25,6 @@ def _status(status: str, lang: str) -> Text:
 
 
 def _short(rid: str, lang: str) -> str:
-    from tipcheck.i18n import msg, render
     return render(msg(f"short.{rid}", _default=rid.rsplit(".", 1)[-1].replace("-", " ")), lang)
 
 
