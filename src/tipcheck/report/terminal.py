@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tipcheck.i18n import msg, render
+from tipcheck.i18n import msg
+from tipcheck.i18n import render as render_message
 from tipcheck.i18n import text as say
 
 STYLE = {"met": "green", "partial": "yellow", "missing": "red", "waived": "blue", "not-applicable": "dim"}
@@ -25,7 +26,7 @@ def _status(status: str, lang: str) -> Text:
 
 
 def _short(rid: str, lang: str) -> str:
-    return render(msg(f"short.{rid}", _default=rid.rsplit(".", 1)[-1].replace("-", " ")), lang)
+    return render_message(msg(f"short.{rid}", _default=rid.rsplit(".", 1)[-1].replace("-", " ")), lang)
 
 
 def _evidence(r) -> str:
