@@ -188,3 +188,19 @@ def test_cli_pack_versions_in_report_and_selection(model_law):
     # The offence model still comes from the core pack: the penalty is read from the model law's offence.
     penalty = next(x for x in data["results"] if x["id"] == "untoc.11.1.penalty-gravity")
     assert penalty["status"] == "met"
+
+
+def test_cli_internal_error_is_one_line_exit_3(monkeypatch, capsys):
+    """A bug in tipcheck itself still gives one line and a distinct exit code, not a traceback."""
+    from tipcheck import cli
+
+    def broken(**_kwargs):
+        raise RuntimeError("something inside broke")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.delenv("TIPCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: something inside broke" in err

@@ -168,5 +168,10 @@ def main() -> None:
         if isinstance(exc, click.ClickException):
             exc.show()
             sys.exit(2)
-        raise
+        if os.environ.get("TIPCHECK_DEBUG"):
+            raise
+        # A bug in tipcheck, not in the input: one line, a distinct exit code, the traceback on demand.
+        typer.echo(f"tipcheck: internal error: {type(exc).__name__}: {exc} (a bug in tipcheck; please report it, "
+                   "with TIPCHECK_DEBUG=1 to show the traceback)", err=True)
+        sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)
