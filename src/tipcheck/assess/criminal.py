@@ -64,6 +64,8 @@ def jurisdiction(ctx: Context, rule) -> Finding:
 
 
 def legal_persons(ctx: Context, rule) -> Finding:
+    if not ctx.concerns_trafficking:
+        return Finding("missing", note=msg("provision.unrelated"))
     good = []
     liability = ctx.vocab("liability") + ctx.vocab("offence")
     for h in ctx.rule_hits(rule.id):

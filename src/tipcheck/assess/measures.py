@@ -28,6 +28,8 @@ def _operative(ctx: Context, hits: list[Hit], rule=None) -> list[Hit]:
 def provision(ctx: Context, rule) -> Finding:
     """A measure established by an operative provision: "shall" meets it; "may", qualifiers and
     conditions make it partial; named elements (e.g. a body AND a data mandate) must all be there."""
+    if not ctx.concerns_trafficking:
+        return Finding("missing", note=msg("provision.unrelated"))
     hits = _operative(ctx, ctx.rule_hits(rule.id), rule)
     contra = _operative(ctx, ctx.rule_hits(rule.id, "contradiction"))
     hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
@@ -187,6 +189,8 @@ def penalty_commensurate(ctx: Context, rule) -> Finding:
 def legal_person_sanctions(ctx: Context, rule) -> Finding:
     """Sanctions on legal persons: a fine and at least one further sanction (dissolution, closure,
     debarment ...), in a provision about legal persons."""
+    if not ctx.concerns_trafficking:
+        return Finding("missing", note=msg("provision.unrelated"))
     entities = _operative(ctx, ctx.rule_hits(rule.id), rule)
     if not entities:
         return Finding("missing", note=msg("sanctions.none"))

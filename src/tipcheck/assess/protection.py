@@ -14,6 +14,8 @@ from tipcheck.assess.common import (
 
 # ---- victim protection ---------------------------------------------------------------------------
 def protection(ctx: Context, rule) -> Finding:
+    if not ctx.concerns_trafficking:
+        return Finding("missing", note=msg("provision.unrelated"))
     hits = [h for h in ctx.rule_hits(rule.id) if ctx.operative(h) and not _negated_clause(ctx, h)
             and _about_victims(ctx, h) and not _in_heading(ctx, h)]
     hits += [h for h in ctx.rule_hits(rule.id, "standalone") if ctx.operative(h) and not _in_heading(ctx, h)]

@@ -17,6 +17,11 @@ _ELSEWHERE = re.compile(r"\s*under\s+(?:chapter|title|section|§|part|article)\s
 _NEAR = 800
 # Words naming trafficking and exploitation in the four languages (terms of definitions, headings).
 TRAFFICKING_TERM = re.compile(r"traffic|\btrata\b|tr[áa]fico|\btraite\b", re.I)
+# Trafficking named in running text (Spanish "trata" alone is also "se trata de": it needs its object).
+TRAFFICKING_CONTEXT = re.compile(
+    r"traffick|\btrata\s+de\s+(?:personas|seres|mujeres|menores|niñ|ni[ñn]as)|\btrata\s+(?:interna|internacional)\b|"
+    r"v[íi]ctimas?\s+de\s+(?:la\s+)?trata\b|\btr[áa]fico\s+(?:de|internacional\s+de|interno\s+de)\s+"
+    r"(?:personas|pessoas|seres|mulheres|menores|crian|niñ)|\btraite\s+(?:des|d['’]|de)\b", re.I)
 EXPLOITATION_TERM = re.compile(r"exploit|explota|explora", re.I)
 _AGGRAVATED_HEADING = re.compile(r"aggravat|agravad|agravant|aggrav|qualificad|circunstancias", re.I)
 _MARKER = re.compile(r"^\s*(?:\([^)]{1,5}\)\s*|\d+\.\s*)+")
@@ -134,6 +139,14 @@ class Context:
         first_line = self.text[p.start:p.end].split("\n", 1)[0]
         body = re.sub(r"^\([^)]*\)\s*", "", first_line)
         return body if len(body.split()) <= 6 and "\n" in self.text[p.start:p.end] else ""
+
+    @cached_property
+    def concerns_trafficking(self) -> bool:
+        """Whether the text has anything to do with trafficking: an offence or definition of it, or
+        words naming it ("víctimas de trata", "tráfico de pessoas", "traite des êtres humains"). A
+        general law's fund, damages clause or confidentiality rule is no evidence of a measure against
+        trafficking."""
+        return bool(self.units) or bool(TRAFFICKING_CONTEXT.search(self.text))
 
     def operative(self, h: Hit) -> bool:
         return h.provision not in self.non_operative and self.definition_at(h.start) is None
