@@ -28,6 +28,9 @@ app.add_typer(rules_app, name="rules")
 class Format(str, Enum):
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class FailOn(str, Enum):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from tipcheck.report import json_format, terminal
+from tipcheck.report import json_format, junit, markdown, sarif, terminal
 
 FORMATTERS = {
     "terminal": terminal.render,
     "json": json_format.render,
+    "markdown": markdown.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
 }
 
 
