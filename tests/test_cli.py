@@ -23,7 +23,7 @@ def test_cli_version():
     assert r.returncode == 0 and r.stdout.startswith("tipcheck ")
 
 
-@pytest.mark.parametrize("command", [[], ["analyze"], ["segment"], ["rules"], ["rules", "list"], ["rules", "show"],
+@pytest.mark.parametrize("command", [[], ["analyze"], ["diff"], ["segment"], ["rules"], ["rules", "list"], ["rules", "show"],
                                      ["rules", "validate"], ["rules", "test"]])
 def test_cli_help_on_every_command(command):
     r = run(*command, "--help")

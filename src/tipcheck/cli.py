@@ -95,6 +95,33 @@ def analyze(
     raise typer.Exit(exit_code(report, fail_on.value))
 
 
+class DiffFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier version of the statute.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The revised version.", show_default=False)],
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the statutes: auto (detected), en, es, pt or fr.")] = "auto",
+    report_lang: Annotated[str, typer.Option("--report-lang", help="Language of the report: auto (the new statute's), en, es, pt or fr.")] = "auto",
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.terminal,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """What a revision gained and lost, requirement by requirement. Exit 1 when a requirement got worse."""
+    from tipcheck.api import check
+    from tipcheck.diff import RENDERERS, compare, worse
+
+    before = check([str(old)], packs=pack, lang=lang, report_lang=report_lang)
+    after = check([str(new)], packs=pack, lang=lang, report_lang=report_lang if report_lang != "auto" else before.language)
+    changes = compare(before, after)
+    _emit(RENDERERS[fmt.value](before, after, changes), output)
+    raise typer.Exit(1 if worse(changes) else 0)
+
+
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="Statute file.", show_default=False)],
