@@ -31,6 +31,7 @@ class Format(str, Enum):
     markdown = "markdown"
     sarif = "sarif"
     junit = "junit"
+    github = "github"
 
 
 class FailOn(str, Enum):
@@ -64,10 +65,11 @@ def _emit(content: str, output: Optional[str]) -> None:
         sys.stdout.flush()
 
 
-def exit_code(report, fail_on: str) -> int:
+def exit_code(report, fail_on: str, gaps=None) -> int:
+    """1 when a gap (of those given: by default all of the report's) reaches the --fail-on level."""
     if fail_on == "never":
         return 0
-    for r in report.results:
+    for r in report.results if gaps is None else gaps:
         if r.status in ("partial", "missing") and (fail_on == "any" or r.strength == "mandatory"):
             return 1
     return 0
@@ -84,15 +86,25 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on gaps in mandatory requirements, any gap, or never.")] = FailOn.mandatory,
+    baseline: Annotated[Optional[str], typer.Option("--baseline", help="Accept the gaps recorded in this file: only new or worse gaps fail.")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Record today's gaps in the --baseline file (and exit 0).")] = False,
 ) -> None:
     """Analyse statute(s) and print the gap report."""
+    from tipcheck import baseline as baselines
     from tipcheck.api import check
     from tipcheck.report import render
 
+    if update_baseline and not baseline:
+        raise TipcheckError("E308", "--update-baseline needs --baseline FILE", hint="name the baseline file to write")
     report = check([str(f) for f in files], packs=pack, rules_dirs=rules, lang=lang, report_lang=report_lang)
     options = {"color": _color() and not output} if fmt is Format.terminal else {}
     _emit(render(report, fmt.value, **options), output)
-    raise typer.Exit(exit_code(report, fail_on.value))
+    if update_baseline:
+        from tipcheck.outputs import write_atomic
+        write_atomic(baseline, baselines.dump(baselines.build(report, baselines.load(baseline, missing_ok=True))))
+        raise typer.Exit(0)
+    gaps = baselines.new_gaps(report, baselines.load(baseline)) if baseline else None
+    raise typer.Exit(exit_code(report, fail_on.value, gaps))
 
 
 class DiffFormat(str, Enum):

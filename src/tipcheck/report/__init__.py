@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tipcheck.report import json_format, junit, markdown, sarif, terminal
+from tipcheck.report import github, json_format, junit, markdown, sarif, terminal
 
 FORMATTERS = {
     "terminal": terminal.render,
@@ -10,6 +10,7 @@ FORMATTERS = {
     "markdown": markdown.render,
     "sarif": sarif.render,
     "junit": junit.render,
+    "github": github.render,
 }
 
 
