@@ -81,22 +81,37 @@ def analyze(
                                                 show_default=False)],
     pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
     rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack (repeatable).")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the statute: auto (detected), en, es, pt or fr.")] = "auto",
-    report_lang: Annotated[str, typer.Option("--report-lang", help="Language of the report: auto (the statute's), en, es, pt or fr.")] = "auto",
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language of the statute: auto (detected), en, es, pt or fr.")] = None,
+    report_lang: Annotated[Optional[str], typer.Option("--report-lang", help="Language of the report: auto (the statute's), en, es, pt or fr.")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Report format (default: terminal).")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on gaps in mandatory requirements, any gap, or never.")] = FailOn.mandatory,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 1 on gaps in mandatory requirements (default), any gap, or never.")] = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="Accept the gaps recorded in this file: only new or worse gaps fail.")] = None,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Record today's gaps in the --baseline file (and exit 0).")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: tipcheck.yaml or [tool.tipcheck] in pyproject.toml, found upward).")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore any configuration file.")] = False,
 ) -> None:
-    """Analyse statute(s) and print the gap report."""
+    """Analyse statute(s) and print the gap report. Options given here override the configuration file."""
     from tipcheck import baseline as baselines
+    from tipcheck import config as configs
     from tipcheck.api import check
     from tipcheck.report import render
+    from tipcheck.waivers import apply as apply_waivers
 
+    found = None if no_config else (config or configs.find())
+    if config is not None and not config.is_file():
+        raise TipcheckError("E309", "configuration file not found", path=str(config), hint="give an existing tipcheck.yaml")
+    conf = configs.load(found) if found else {}
+    fmt = fmt or Format(conf.get("format", "terminal"))
+    fail = (fail_on.value if fail_on else conf.get("fail_on", "mandatory"))
+    baseline = baseline or conf.get("baseline")
     if update_baseline and not baseline:
         raise TipcheckError("E308", "--update-baseline needs --baseline FILE", hint="name the baseline file to write")
-    report = check([str(f) for f in files], packs=pack, rules_dirs=rules, lang=lang, report_lang=report_lang)
+    report = check([str(f) for f in files], packs=pack or conf.get("packs"), rules_dirs=rules or conf.get("rules"),
+                   lang=lang or conf.get("lang", "auto"), report_lang=report_lang or conf.get("report_lang", "auto"))
+    report, notices = apply_waivers(report, conf.get("waivers", []))
+    for notice in notices:
+        typer.echo(f"tipcheck: warning: {found}: {notice}", err=True)
     options = {"color": _color() and not output} if fmt is Format.terminal else {}
     _emit(render(report, fmt.value, **options), output)
     if update_baseline:
@@ -104,7 +119,7 @@ def analyze(
         write_atomic(baseline, baselines.dump(baselines.build(report, baselines.load(baseline, missing_ok=True))))
         raise typer.Exit(0)
     gaps = baselines.new_gaps(report, baselines.load(baseline)) if baseline else None
-    raise typer.Exit(exit_code(report, fail_on.value, gaps))
+    raise typer.Exit(exit_code(report, fail, gaps))
 
 
 class DiffFormat(str, Enum):

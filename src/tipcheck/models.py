@@ -80,6 +80,9 @@ class Result:
     evidence: tuple[Evidence, ...] = ()
     note: str = ""
     remediation: str = ""
+    waived_status: str = ""     # the status a waiver replaced
+    waiver_reason: str = ""
+    waiver_where: str = ""      # where the obligation is met instead
 
 
 @dataclass(frozen=True)

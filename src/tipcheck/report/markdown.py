@@ -36,7 +36,9 @@ def render(report, **_options) -> str:
         if r.evidence:
             e = r.evidence[0]
             detail = f"{_cell(e.provision)}: {_code(e.quote[:120])}"
-        if r.note:
+        if r.status == "waived":
+            detail = f"{_cell(r.waiver_reason)} ({_cell(r.waiver_where)})"
+        elif r.note:
             detail = f"{detail}<br>{_cell(r.note)}" if detail else _cell(r.note)
         lines.append(f"| {ICON.get(r.status, '?')} {say(f'status.{r.status}', lang)} "
                      f"| **{_cell(r.title)}**<br>`{r.id}` · {_cell(r.source)} | {detail} |")

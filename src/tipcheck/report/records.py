@@ -34,6 +34,8 @@ def as_dict(report: Report) -> dict:
                 ],
                 "note": r.note,
                 "remediation": r.remediation,
+                **({"waived_status": r.waived_status, "waiver": {"reason": r.waiver_reason, "where": r.waiver_where}}
+                   if r.status == "waived" else {}),
             }
             for r in report.results
         ],

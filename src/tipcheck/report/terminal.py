@@ -64,7 +64,9 @@ def render(report, *, color: bool = False, width: int = 120, **_options) -> str:
     table.add_column(say("report.evidence", lang), ratio=5)
     for r in report.results:
         detail = _evidence(r)
-        if r.status != "met" and r.note:
+        if r.status == "waived":
+            detail = f"{r.waiver_reason} ({r.waiver_where})"
+        elif r.status != "met" and r.note:
             detail = f"{detail}\n{r.note}" if detail else r.note
         elif r.note:
             detail = f"{detail} ({r.note})"
