@@ -32,6 +32,7 @@ class Format(str, Enum):
     sarif = "sarif"
     junit = "junit"
     github = "github"
+    html = "html"
 
 
 class FailOn(str, Enum):

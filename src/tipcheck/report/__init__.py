@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tipcheck.report import github, json_format, junit, markdown, sarif, terminal
+from tipcheck.report import github, html, json_format, junit, markdown, sarif, terminal
 
 FORMATTERS = {
     "terminal": terminal.render,
@@ -11,6 +11,7 @@ FORMATTERS = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "html": html.render,
 }
 
 
