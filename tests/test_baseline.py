@@ -9,7 +9,9 @@ import re
 import subprocess
 import sys
 
-from conftest import EXAMPLES, ROOT
+import pytest
+
+from conftest import CORPUS, EXAMPLES, ROOT
 
 LAW = ("Section 4. Trafficking\n(1) A person who recruits, transports or harbours another person by force or deception "
        "for the purpose of exploitation commits an offence and is liable to imprisonment for 15 years.\n"
@@ -50,8 +52,11 @@ def test_baseline_errors_are_one_line(tmp_path):
         assert result.returncode == 2 and "E308" in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_github_annotations_one_per_gap():
-    path = EXAMPLES / "en" / "deficient-law" / "statute.txt"
+@pytest.mark.parametrize("name", ["deficient-law", "pe-cp-153-2014"])
+def test_github_annotations_one_per_gap(name):
+    path = EXAMPLES / "en" / name / "statute.txt" if name == "deficient-law" else CORPUS / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip("../shared/corpus is not here")
     out = _run(path, "--format", "github", "--fail-on", "never").stdout.splitlines()
     report = json.loads(_run(path, "--format", "json", "--fail-on", "never").stdout)
     gaps = [r for r in report["results"] if r["status"] in ("partial", "missing")]

@@ -8,15 +8,21 @@ import re
 import tipcheck
 from tipcheck.report import render
 
-from conftest import EXAMPLES
+from conftest import CORPUS, EXAMPLES
+
+import pytest
+
+STATUTES = [EXAMPLES / "en" / "deficient-law" / "statute.txt", EXAMPLES / "fr" / "model-law" / "statute.txt"] + \
+    ([CORPUS / "ar-ley-26364-consolidada.txt", CORPUS / "us-18usc-ch77.txt"] if CORPUS.is_dir() else [])
 
 HOSTILE = ("Section 4. Trafficking <script>alert('x')</script> {{ 7*7 }}\n"
            "(1) A person who recruits, transports or harbours another person by force <img src=x onerror=alert(1)> "
            "for the purpose of exploitation commits an offence and is liable to imprisonment for 10 years.\n")
 
 
-def test_html_is_self_contained_and_links_evidence():
-    report = tipcheck.check([EXAMPLES / "en" / "deficient-law" / "statute.txt"])
+@pytest.mark.parametrize("statute", STATUTES, ids=lambda p: p.stem if p.name != "statute.txt" else p.parent.name)
+def test_html_is_self_contained_and_links_evidence(statute):
+    report = tipcheck.check([statute])
     page = render(report, "html")
     assert page.startswith("<!DOCTYPE html>") and "</html>" in page
     assert not re.search(r"""<(?:script|link|img)[^>]+(?:src|href)=["']?https?:""", page), "loads something from the network"
