@@ -29,3 +29,18 @@ def model_law() -> Path:
 @pytest.fixture(scope="session")
 def deficient_law() -> Path:
     return EXAMPLES / "en" / "deficient-law" / "statute.txt"
+
+
+# A short trafficking law of our own, with a consent clause (tests of baselines and diffs drop it).
+CONSENT_LAW = ("Section 4. Trafficking\n(1) A person who recruits, transports or harbours another person by force or "
+               "deception for the purpose of exploitation commits an offence and is liable to imprisonment for 15 years.\n"
+               "Section 5. Consent\nThe consent of a victim to the intended exploitation is irrelevant where any of the "
+               "means in section 4 has been used.\n")
+
+
+def tipcheck_cli(*args, cwd=ROOT):
+    """Run the command line as a user would, in a fresh process."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "tipcheck", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+

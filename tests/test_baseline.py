@@ -6,22 +6,16 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
-from conftest import CORPUS, EXAMPLES, ROOT
+from conftest import CONSENT_LAW, CORPUS, EXAMPLES, tipcheck_cli
 
-LAW = ("Section 4. Trafficking\n(1) A person who recruits, transports or harbours another person by force or deception "
-       "for the purpose of exploitation commits an offence and is liable to imprisonment for 15 years.\n"
-       "Section 5. Consent\nThe consent of a victim to the intended exploitation is irrelevant where any of the means "
-       "in section 4 has been used.\n")
+LAW = CONSENT_LAW
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, "-m", "tipcheck", "analyze", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
+    return tipcheck_cli("analyze", *args)
 
 
 def test_baseline_accepts_known_gaps_and_catches_new_ones(tmp_path):

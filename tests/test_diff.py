@@ -4,26 +4,20 @@ when one got worse. On real revisions (Peru art. 153, 2007 -> 2014) and on our o
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 import tipcheck
 from tipcheck.diff import compare, render_markdown, worse
 
-from conftest import CORPUS, ROOT
+from conftest import CONSENT_LAW, CORPUS, tipcheck_cli
 
-OLD = ("Section 4. Trafficking\n(1) A person who recruits, transports or harbours another person by force or deception "
-       "for the purpose of exploitation commits an offence and is liable to imprisonment for 15 years.\n"
-       "Section 5. Consent\nThe consent of a victim to the intended exploitation is irrelevant where any of the means "
-       "in section 4 has been used.\n")
+OLD = CONSENT_LAW
 NEW = OLD.split("Section 5.")[0]
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "tipcheck", "diff", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
+    return tipcheck_cli("diff", *args)
 
 
 def test_a_revision_that_drops_the_consent_clause_is_worse(tmp_path):
