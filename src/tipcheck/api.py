@@ -12,7 +12,7 @@ from tipcheck.assess import analyse, verdict
 from tipcheck.assess.common import Finding
 from tipcheck.errors import UsageError
 from tipcheck.i18n import Texts, msg
-from tipcheck.models import DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
+from tipcheck.models import STATUS_RANK, DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
 from tipcheck.rulepack import Pack, load_packs
 from tipcheck.segment import segment
 
@@ -110,15 +110,12 @@ def _unassessed(rule, language: str) -> bool:
     return rule.assess in PATTERN_KINDS and not rule.patterns.get(language, {}).get("main")
 
 
-_RANK = {"met": 2, "partial": 1, "missing": 0}
-
-
 def _merge(rule, per_doc, texts: Texts) -> Result:
     """A bundle is judged as one law: the best finding over its documents wins."""
     best = None
     for doc, seg, findings in per_doc:
         f = findings[rule.id]
-        if best is None or _RANK[f.status] > _RANK[best[1].status]:
+        if best is None or STATUS_RANK[f.status] > STATUS_RANK[best[1].status]:
             best = (doc, f, seg)
     doc, f, seg = best
     starts = _line_starts(doc.text)   # cached per text below

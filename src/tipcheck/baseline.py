@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 from tipcheck.errors import UsageError
+from tipcheck.models import STATUS_RANK
 
 FORMAT = "tipcheck-baseline/1"
-RANK = {"missing": 0, "partial": 1, "met": 2, "waived": 2, "not-applicable": 2}
 
 
 def key(report) -> str:
@@ -18,7 +18,7 @@ def key(report) -> str:
 
 def build(report, previous: dict | None = None) -> dict:
     entries = dict((previous or {}).get("entries", {}))
-    entries[key(report)] = {r.id: r.status for r in report.results if r.status in ("partial", "missing")}
+    entries[key(report)] = {r.id: r.status for r in report.gaps()}
     return {"format": FORMAT, "entries": dict(sorted(entries.items()))}
 
 
@@ -41,8 +41,7 @@ def load(path: str, *, missing_ok: bool = False) -> dict:
 def new_gaps(report, baseline: dict) -> list:
     """Gaps the baseline does not accept: a requirement now worse than the status recorded for it."""
     accepted = baseline["entries"].get(key(report), {})
-    return [r for r in report.results if r.status in ("partial", "missing")
-            and RANK[r.status] < RANK.get(accepted.get(r.id, "met"), 2)]
+    return [r for r in report.gaps() if STATUS_RANK[r.status] < STATUS_RANK[accepted.get(r.id, "met")]]
 
 
 def dump(data: dict) -> str:

@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 
 from tipcheck.i18n import text as say
+from tipcheck.models import STATUS_RANK
 
-RANK = {"missing": 0, "partial": 1, "met": 2, "waived": 2, "not-applicable": 2}
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Change:
 
     @property
     def direction(self) -> str:
-        return "better" if RANK[self.new] > RANK[self.old] else "worse" if RANK[self.new] < RANK[self.old] else "same"
+        return "better" if STATUS_RANK[self.new] > STATUS_RANK[self.old] else "worse" if STATUS_RANK[self.new] < STATUS_RANK[self.old] else "same"
 
 
 def _evidence(result) -> str:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# How far a status goes toward meeting a requirement (a waived one counts as met elsewhere).
+STATUS_RANK = {"missing": 0, "partial": 1, "met": 2, "waived": 2, "not-applicable": 2}
+GAPS = ("partial", "missing")
+
+
 @dataclass(frozen=True)
 class SourceDoc:
     path: str
@@ -109,6 +114,10 @@ class Report:
     results: tuple[Result, ...]
     verdict: str
     language: str = "en"     # the language the report speaks (titles, notes, remediation)
+
+    def gaps(self) -> list[Result]:
+        """The requirements found partial or missing, in report order."""
+        return [r for r in self.results if r.status in GAPS]
 
     def counts(self) -> dict[str, int]:
         out = {"met": 0, "partial": 0, "missing": 0, "waived": 0, "not_applicable": 0}

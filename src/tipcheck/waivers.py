@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from tipcheck import catalogue
 from tipcheck.assess import verdict
+from tipcheck.models import GAPS
 
 
 def apply(report, waivers: list[dict]) -> tuple[object, list[str]]:
@@ -24,7 +25,7 @@ def apply(report, waivers: list[dict]) -> tuple[object, list[str]]:
     results = []
     for r in report.results:
         w = by_id.get(r.id)
-        if w and r.status in ("partial", "missing"):
+        if w and r.status in GAPS:
             used.add(r.id)
             r = replace(r, status="waived", waived_status=r.status, waiver_reason=w["reason"], waiver_where=w["where"],
                         remediation="")

@@ -14,9 +14,7 @@ def _prop(value: str) -> str:
 
 def render(report, **_options) -> str:
     lines = []
-    for r in report.results:
-        if r.status not in ("partial", "missing"):
-            continue
+    for r in report.gaps():
         level = "error" if r.status == "missing" and r.strength.startswith("mandatory") else "warning"
         if r.evidence:
             e = r.evidence[0]

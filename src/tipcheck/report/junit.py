@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from tipcheck.models import GAPS
+
 
 def render(report, **_options) -> str:
     name = "tipcheck: " + ", ".join(d.path for d in report.documents)
-    gaps = [r for r in report.results if r.status in ("partial", "missing")]
+    gaps = report.gaps()
     suites = ET.Element("testsuites", name="tipcheck", tests=str(len(report.results)), failures=str(len(gaps)))
     suite = ET.SubElement(suites, "testsuite", name=name, tests=str(len(report.results)), failures=str(len(gaps)),
                           errors="0", skipped="0")
@@ -17,7 +19,7 @@ def render(report, **_options) -> str:
     ET.SubElement(props, "property", name="tool_version", value=report.tool_version)
     for r in report.results:
         case = ET.SubElement(suite, "testcase", classname=f"{r.id.split('.', 1)[0]}.{r.category}", name=f"{r.id}: {r.title}")
-        if r.status in ("partial", "missing"):
+        if r.status in GAPS:
             failure = ET.SubElement(case, "failure", type=r.status, message=r.note or r.status)
             where = [f"{e.document}:{e.line}:{e.column} {e.provision}: {' '.join(e.quote.split())}" for e in r.evidence]
             failure.text = "\n".join([f"{r.source} ({r.strength})", *where, r.remediation])

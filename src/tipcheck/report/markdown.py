@@ -42,7 +42,7 @@ def render(report, **_options) -> str:
             detail = f"{detail}<br>{_cell(r.note)}" if detail else _cell(r.note)
         lines.append(f"| {ICON.get(r.status, '?')} {say(f'status.{r.status}', lang)} "
                      f"| **{_cell(r.title)}**<br>`{r.id}` · {_cell(r.source)} | {detail} |")
-    gaps = [r for r in report.results if r.status in ("partial", "missing")]
+    gaps = report.gaps()
     if gaps:
         lines += ["", f"#### {say('report.what-to-add', lang)}", ""]
         lines += [f"- **{_cell(r.title)}** (`{r.id}`): {_cell(r.remediation)}" for r in gaps]

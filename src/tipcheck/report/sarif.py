@@ -35,9 +35,7 @@ def render(report, **_options) -> str:
                            "tags": [r.category, r.strength]},
         })
     results = []
-    for r in report.results:
-        if r.status not in ("partial", "missing"):
-            continue
+    for r in report.gaps():
         spots = r.evidence or ()
         locations = [{"physicalLocation": {"artifactLocation": {"uri": e.document},
                                            "region": {"startLine": e.line, "startColumn": e.column,

@@ -73,7 +73,7 @@ def render(report, *, color: bool = False, width: int = 120, **_options) -> str:
         requirement = Text.assemble(r.title, "\n", (f"{r.id} · {r.source} · {say(f'strength.{r.strength}', lang)}", "dim"))
         table.add_row(_status(r.status, lang), requirement, Text(detail))
     console.print(table)
-    gaps = [r for r in report.results if r.status in ("partial", "missing")]
+    gaps = report.gaps()
     if gaps:
         console.print(Text(say("report.what-to-add", lang), style="bold"))
         for r in gaps:
