@@ -29,6 +29,31 @@ def test_detects_each_language(lang):
     assert detect(SAMPLES[lang]) == lang
 
 
+# One-article laws (a holiday, an approval of a treaty): a few function words among names and numbers.
+SHORT = {
+    "en": "Section 1. The agreement signed at Lima on 3 May 1998 is approved.\nSection 2. This Act comes into force on 1 June.",
+    "es": "Artículo 1\nDeclárase feriado el día 12 de octubre de 1975 en todo el territorio nacional.\nArtículo 2\nComuníquese.",
+    "pt": "Art. 1º Fica aprovado o acordo assinado em Brasília, em 4 de março de 1999.\nArt. 2º Esta lei entra em vigor na data da publicação.",
+    "fr": "Article 1. La convention signée à Ottawa le 2 mai 1997 est approuvée.\nArticle 2. La présente loi entre en vigueur le 1er juin.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT))
+def test_detects_the_language_of_a_short_law(lang):
+    assert detect(SHORT[lang]) == lang
+
+
+@pytest.mark.parametrize("text", [
+    "12345 678 ------ ???",
+    "1\nGARCÍA PÉREZ - MARTÍNEZ - BORDABERRY - 1975 - 1976",           # names and numbers only
+    SAMPLES["es"] + " " + SAMPLES["pt"] + " " + SAMPLES["fr"],           # no language clearly ahead
+])
+def test_refuses_a_text_of_no_clear_language_table(text):
+    with pytest.raises(UsageError) as err:
+        detect(text)
+    assert err.value.code == "E302"
+
+
 def test_refuses_a_text_of_no_clear_language():
     with pytest.raises(UsageError) as err:
         detect("12345 678 ------ ???")
