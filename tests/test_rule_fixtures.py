@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tipcheck import catalogue, testing
+from tipcheck import catalogue, screen, testing
 from tipcheck.rulepack import builtin_dir, load_packs
 
 FIXTURES = testing.discover(builtin_dir())
@@ -25,6 +25,10 @@ def test_rule_fixture(fixture_path: Path):
     # A `todo-expect` fixture is a known gap: it passes while the rule still gets it wrong, and fails
     # once the rule improves, until `todo-expect` becomes `expect` (strict, like xfail_strict).
     assert outcome.passed, "\n".join(f"{fixture_path}: {p}" for p in outcome.problems)
+    # A batch's first scan must never drop a text the analysis finds relevant (issue 7): every fixture
+    # is such a text, named or not ("recruits ... for the purpose of exploitation" says no "trafficking").
+    if outcome.report.documents[0].concerns_trafficking:
+        assert screen.candidate(fixture.text), f"{fixture_path}: relevant, but screening would drop it"
 
 
 def _cases() -> dict[str, list[testing.Fixture]]:

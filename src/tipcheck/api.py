@@ -89,17 +89,26 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
         model_rules = [r for p in model for r in p.rules]
         seg = segment(doc.text, language)
         hits = _matcher(model, language).run(doc.text, seg)
-        findings, _ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
+        findings, ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
+        per_doc.append([doc, seg, findings, (hits, model_rules, language)])
+        infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding,
+                                  ctx.concerns_trafficking))
+    # A bundle is one law: a penal code's general part (attempt, legal persons, aggravation) counts for
+    # the trafficking law beside it even though the code itself never names trafficking.
+    if any(i.concerns_trafficking for i in infos):
+        for entry, info in zip(per_doc, infos):
+            if not info.concerns_trafficking:
+                doc, seg, _, (hits, model_rules, language) = entry
+                entry[2] = analyse(doc.text, seg, hits, model_rules, langs.table(language), language, concerns=True)[0]
+    for doc, _, findings, (_, model_rules, language) in per_doc:
         for r in model_rules:
             if r.id in findings and _unassessed(r, language):
                 findings[r.id] = Finding("missing", note=msg("not-assessed", language=msg(f"language.{language}")))
-        per_doc.append((doc, seg, findings))
-        infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding))
     packs_used = sorted(reported.values(), key=lambda p: p.id)
     rules = sorted({r.id: r for p in packs_used for r in p.rules}.values(), key=lambda r: catalogue.order(r.id))
     speaks = report_lang if report_lang not in (None, "", "auto") else infos[0].language
     texts = Texts(speaks, packs_used)
-    results = tuple(_merge(rule, [(d, s, f) for d, s, f in per_doc if rule.id in f], texts) for rule in rules)
+    results = tuple(_merge(rule, [(d, s, f) for d, s, f, _ in per_doc if rule.id in f], texts) for rule in rules)
     statuses = {r.id: r.status for r in results}
     return Report(__version__, tuple(PackInfo(p.id, p.version) for p in packs_used), tuple(infos), results,
                   verdict(statuses), speaks)

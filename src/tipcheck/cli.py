@@ -78,8 +78,9 @@ def exit_code(report, fail_on: str, gaps=None) -> int:
 
 @app.command()
 def analyze(
-    files: Annotated[list[Path], typer.Argument(help="Statute file(s); several files are judged as one jurisdiction's law.",
-                                                show_default=False)],
+    files: Annotated[Optional[list[Path]], typer.Argument(help="Statute file(s); several files are judged as one jurisdiction's law.",
+                                                          show_default=False)] = None,
+    bundle: Annotated[Optional[list[Path]], typer.Option("--bundle", "-b", help="A folder of one jurisdiction's statutes, judged with the files given (repeatable).")] = None,
     pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
     rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack (repeatable).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Language of the statute: auto (detected), en, es, pt or fr.")] = None,
@@ -108,7 +109,12 @@ def analyze(
     baseline = baseline or conf.get("baseline")
     if update_baseline and not baseline:
         raise TipcheckError("E308", "--update-baseline needs --baseline FILE", hint="name the baseline file to write")
-    report = check([str(f) for f in files], packs=pack or conf.get("packs"), rules_dirs=rules or conf.get("rules"),
+    paths = [str(f) for f in files or []]
+    for folder in bundle or []:
+        paths += _bundle_files(folder)
+    if not paths:
+        raise TipcheckError("E312", "no statute given", hint="name statute files, or a folder with --bundle DIR")
+    report = check(paths, packs=pack or conf.get("packs"), rules_dirs=rules or conf.get("rules"),
                    lang=lang or conf.get("lang", "auto"), report_lang=report_lang or conf.get("report_lang", "auto"))
     report, notices = apply_waivers(report, conf.get("waivers", []))
     for notice in notices:
@@ -121,6 +127,143 @@ def analyze(
         raise typer.Exit(0)
     gaps = baselines.new_gaps(report, baselines.load(baseline)) if baseline else None
     raise typer.Exit(exit_code(report, fail, gaps))
+
+
+class ReportFormat(str, Enum):
+    json = "json"
+    html = "html"
+    markdown = "markdown"
+    sarif = "sarif"
+    junit = "junit"
+    none = "none"
+
+
+class MatrixFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def batch(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Statute files and folders (folders are read recursively).",
+                                                          show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports, the matrices and the state of the batch.")] = Path("tipcheck-batch"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for the full analysis (0: one per CPU).")] = 1,
+    manifest: Annotated[Optional[Path], typer.Option("--manifest", help="YAML file naming bundles: `bundles: [{name: ..., files: [...]}]`.")] = None,
+    by_folder: Annotated[bool, typer.Option("--by-folder", help="Each sub-folder of a folder given is one jurisdiction's bundle.")] = False,
+    pack: Annotated[Optional[list[str]], typer.Option("--pack", "-p", help="Rule pack to apply (repeatable; default: all).")] = None,
+    rules: Annotated[Optional[list[str]], typer.Option("--rules", help="Directory of an extra rule pack (repeatable).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the statutes: auto (detected per document), en, es, pt or fr.")] = "auto",
+    report_lang: Annotated[str, typer.Option("--report-lang", help="Language of the reports: auto (each statute's), en, es, pt or fr.")] = "auto",
+    report_format: Annotated[Optional[list[ReportFormat]], typer.Option("--report-format", help="Report written per item (repeatable; default json; none for no report).")] = None,
+    matrix: Annotated[Optional[list[MatrixFormat]], typer.Option("--matrix", help="Matrix format (repeatable; default: csv, json and html).")] = None,
+    screen: Annotated[bool, typer.Option("--screen/--no-screen", help="Scan raw text first and analyse only documents that may concern trafficking.")] = True,
+    force: Annotated[bool, typer.Option("--force", help="Redo every item, even those unchanged since the last run.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Check many documents (or bundles) and write one report per item plus a comparison matrix (document x
+    requirement) as CSV, JSON and an HTML heatmap. A document that cannot be read becomes an error row and
+    the batch goes on; a rerun skips items whose content and options are unchanged, and an interrupted
+    batch resumes where it stopped. Exit 0 when every item was analysed or screened out, 2 when some could
+    not be read (their rows say why), 3 when tipcheck failed on one (a bug)."""
+    from tipcheck import api
+    from tipcheck.batch import Settings, collect, run, write_matrices
+    from tipcheck.rulepack import load_packs
+
+    if lang not in ("auto", ""):
+        api.resolve_language(lang)
+    if report_lang not in ("auto", "") and report_lang not in ("en", "es", "pt", "fr"):
+        raise TipcheckError("E307", f"unsupported report language {report_lang!r}", hint="choose auto or one of: en, es, pt, fr")
+    load_packs(pack, rules, langs=())          # an unknown pack fails here, before any work
+    items = collect([str(p) for p in paths or []], by_folder=by_folder, manifest=str(manifest) if manifest else None)
+    formats = tuple(dict.fromkeys(f.value for f in (report_format or [ReportFormat.json]) if f is not ReportFormat.none))
+    settings = Settings(out=str(out), packs=tuple(pack) if pack else None, rules_dirs=tuple(rules or ()), lang=lang,
+                        report_lang=report_lang, formats=formats, screen=screen, rules_digest=_rules_digest(pack, rules))
+    workers = jobs or os.cpu_count() or 1
+    show = sys.stderr.isatty() if progress is None else progress
+    with _BatchProgress(show) as bar:
+        rows = run(items, settings, jobs=workers, force=force, on_total=bar.total, on_row=bar.advance)
+    write_matrices(rows, settings, tuple(dict.fromkeys(m.value for m in (matrix or list(MatrixFormat)))))
+    counts = {state: sum(1 for r in rows if r["state"] == state) for state in ("analysed", "screened-out", "error")}
+    relevant = sum(1 for r in rows if r.get("concerns_trafficking"))
+    typer.echo(f"tipcheck: {len(rows)} items: {counts['analysed']} analysed ({relevant} concern trafficking), "
+               f"{counts['screened-out']} screened out, {counts['error']} failed, {bar.unchanged} unchanged since the last run; "
+               f"matrices and reports in {out}", err=True)
+    for r in rows:
+        if r["state"] == "error":
+            typer.echo(f"tipcheck: {r['document']}: {r['error']}", err=True)
+    if any(r.get("internal") for r in rows):
+        raise typer.Exit(3)
+    raise typer.Exit(2 if counts["error"] else 0)
+
+
+def _rules_digest(pack, rules) -> str:
+    """The rule packs' content: a rerun after a rule changed redoes every item."""
+    import hashlib
+    from tipcheck.rulepack import builtin_dir
+
+    h = hashlib.sha256()
+    dirs = [Path(r) for r in rules or []] + [d for d in sorted(builtin_dir().iterdir()) if d.is_dir()
+                                            and (not pack or d.name in pack)]
+    for d in dirs:
+        for f in sorted(d.glob("*.yaml")) + sorted(d.glob("messages/*.yaml")):
+            h.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
+class _BatchProgress:
+    """A rich progress bar on stderr: items done, rate, elapsed time and ETA; silent when not shown."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.unchanged = 0
+        self._progress = None
+        self._task = None
+
+    def __enter__(self):
+        if self.show:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                       TimeRemainingColumn)
+
+            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                      TextColumn("{task.fields[rate]}"),
+                                      TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                                      console=Console(stderr=True), transient=False)
+            self._progress.__enter__()
+            self._task = self._progress.add_task("checking", total=None, rate="")
+        return self
+
+    def total(self, n: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, total=n)
+
+    def advance(self, row: dict, unchanged: bool = False) -> None:
+        self.unchanged += unchanged
+        if self._progress is not None:
+            self._progress.advance(self._task)
+            speed = self._progress.tasks[0].speed
+            self._progress.update(self._task, rate=f"{speed:.1f} docs/s" if speed else "")
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(*exc)
+
+
+def _bundle_files(folder: Path) -> list[str]:
+    from tipcheck.batch.inputs import statute_files
+    from tipcheck.ingest import SUFFIXES
+
+    if not folder.exists():
+        raise TipcheckError("E101", "no such folder", path=str(folder))
+    if not folder.is_dir():
+        raise TipcheckError("E311", "--bundle takes a folder", path=str(folder), hint="give a file as an argument instead")
+    found = statute_files(str(folder))
+    if not found:
+        raise TipcheckError("E112", "no statute files found in the folder", path=str(folder),
+                            hint=f"tipcheck reads {' '.join(SUFFIXES)}")
+    return found
 
 
 class DiffFormat(str, Enum):

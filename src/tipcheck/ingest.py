@@ -15,6 +15,11 @@ from pathlib import Path
 from tipcheck.errors import InputError
 from tipcheck.models import SourceDoc
 
+# The file suffixes tipcheck reads (what a folder given to `--bundle` or `batch` contributes).
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm", ".xhtml", ".xml", ".akn")
+# Formats whose raw bytes are text: a batch can screen them before any reader runs.
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".akn")
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),

@@ -98,6 +98,8 @@ class DocumentInfo:
     format: str
     provisions: int
     encoding: str = "utf-8"
+    # An offence or definition of trafficking, or words naming it: the document matters to the check.
+    concerns_trafficking: bool = False
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class Outcome:
     fixture: Fixture
     status: str
     problems: list[str]
+    report: object = None       # the whole report, for tests that check more than the fixture's rule
 
     @property
     def passed(self) -> bool:
@@ -114,4 +115,4 @@ def run(fixture: Fixture, *, packs=None, rules_dirs=None) -> Outcome:
         problems.append("marked todo-expect but now passes: change `todo-expect` to `expect`")
     elif fixture.todo:
         problems = []
-    return Outcome(fixture, result.status, problems)
+    return Outcome(fixture, result.status, problems, report)

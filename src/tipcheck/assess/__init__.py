@@ -12,13 +12,18 @@ from tipcheck.assess.predicates import PREDICATES, Finding
 VERDICT_CATEGORIES = {"definition-acts", "definition-means", "definition-purpose", "consent", "child", "criminalisation"}
 
 
-def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en") -> tuple[dict[str, Finding], structure.Context]:
+def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en",
+            concerns: bool | None = None) -> tuple[dict[str, Finding], structure.Context]:
+    """`concerns=True` reads the text as part of a law that concerns trafficking (a bundle in which
+    another document does), so its measures count though it never names trafficking itself."""
     rx = lang_table.get("non_operative_headings")
     ctx = structure.Context(text=text, seg=seg, hits=hits,
                             assess_kind={r.id: r.assess for r in rules},
                             partial_modes={r.id: tuple(p[2] for p in r.partial) for r in rules},
                             non_operative_rx=re.compile(rx, re.I) if rx else None, lang=lang)
     structure.build(ctx)
+    if concerns is not None:
+        ctx.__dict__["concerns_trafficking"] = concerns      # overrides the cached property
     findings = {r.id: PREDICATES[r.assess](ctx, r) for r in rules}
     return findings, ctx
 

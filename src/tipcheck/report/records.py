@@ -16,7 +16,7 @@ def as_dict(report: Report) -> dict:
                  "packs": [{"id": p.id, "version": p.version} for p in report.packs]},
         "documents": [
             {"path": d.path, "sha256": d.sha256, "language": d.language, "format": d.format,
-             "provisions": d.provisions, "encoding": d.encoding}
+             "provisions": d.provisions, "encoding": d.encoding, "concerns_trafficking": d.concerns_trafficking}
             for d in report.documents
         ],
         "results": [
