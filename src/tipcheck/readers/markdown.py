@@ -23,8 +23,8 @@ _MARKUP = [
     (re.compile(r"<!--.*?-->", re.S), (0,)),                                # HTML comments
     (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), (0,)),                       # code fences
     (re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+)[ \t]*$", re.M), (0,)),  # rules
-    (re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)", re.M), (0,)),                    # "##### Artículo 1"
     (re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](#+)[ \t]*$", re.M), (1,)),       # closing hashes
+    (re.compile(r"^ {0,3}#{1,6}(?=[ \t]|$)", re.M), (0,)),                    # "##### Artículo 1"
     (re.compile(r"^(?: {0,3}>[ \t]?)+", re.M), (0,)),                         # block quotes
     (re.compile(r"^[ \t]*([-*+])[ \t]+(?=\S)", re.M), (1,)),                  # bullets (not "1." numbering)
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), (0,)),                          # images

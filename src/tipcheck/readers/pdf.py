@@ -1,5 +1,5 @@
 """PDF (pypdf): the text layer page by page, without the gazette's running headers and footers, with
-words hyphenated across a line end joined again. `SourceDoc.pages` records where each page starts in
+words hyphenated across a line end joined again, and lines that continue a sentence joined to it. `SourceDoc.pages` records where each page starts in
 the text, so evidence can name its page."""
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ _DIGITS = re.compile(r"\d+")
 # "explo-" + "tación": a letter, a hyphen at the line end, a lower-case letter opening the next line.
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _EDGE = 2   # running heads are found among the first and last two lines of a page
+# A line opening with a lower-case word continues the sentence above ("... an offence under" /
+# "section 4 or 5, is irrelevant"): it is joined to it with a space, for the segmenter would read
+# "section 4" at a line start as a new section. A list item ("a) ...", "(b) ...", "iv. ...") is kept.
+_LIST_ITEM = re.compile(r"^(?:\(?[a-z]{1,4}[).]|[a-z]{1,4}\s*[-–—]\s)")
 
 
 def read(data: bytes, path: str) -> SourceDoc:
@@ -104,6 +108,9 @@ def _join(pages: list[list[str]]) -> tuple[str, list[int]]:
             if previous and line[:1].islower() and _HYPHEN_END.search(previous):
                 out[-1] = out[-1][:-1]          # drop the hyphen, join the word halves
                 size -= 1
+            elif previous and line[:1].islower() and not _LIST_ITEM.match(line):
+                out.append(" ")
+                size += 1
             elif out:
                 out.append("\n")
                 size += 1
