@@ -336,7 +336,15 @@ def test_markdown_malformed_front_matter_is_not_fatal(front):
     source = front + "Artículo 1. Texto.\n"
     doc = ingest.from_bytes(source.encode(), "x.md")
     assert doc.metadata == () and doc.text.endswith("Artículo 1. Texto.\n") and len(doc.text) == len(source)
-    assert ingest.from_bytes(source.encode()).format == "md"     # sniffed by its front matter
+    assert doc.text.startswith(" " * 3 + "\n")         # still front matter in a .md file: blanked
+
+
+def test_front_matter_sniffed_only_when_it_is_metadata():
+    assert ingest.from_bytes(b"---\ntitle: Ley 1\nyear: 2020\n---\nArticulo 1. Texto.\n").format == "md"
+    # A text statute with "---" separators, given with no suffix, keeps every line.
+    text = b"---\nSection 1. A person who recruits another commits an offence.\n---\nSection 2. Penalty.\n"
+    doc = ingest.from_bytes(text)
+    assert doc.format == "txt" and doc.text == text.decode()
 
 
 def test_markdown_git_mirror_articles_segmented():

@@ -28,6 +28,7 @@ _UNSUPPORTED = (
     (b"\x1f\x8b", "gzip archive", "extract the statute first"),
 )
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n.*?^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+_FIELD = re.compile(r"^[A-Za-z_][\w-]*$")
 
 
 def read_bytes(data: bytes, path: str = "<input>") -> SourceDoc:
@@ -68,9 +69,22 @@ def _sniff(data: bytes) -> str:
     start = low.lstrip()
     if start.startswith(("<!doctype html", "<html")) or (start.startswith("<") and "<html" in low[:2048]):
         return "html"
-    if _FRONT_MATTER.match(head.lstrip("\ufeff")):
+    front = _FRONT_MATTER.match(head.lstrip("\ufeff"))
+    if front and _is_metadata(front.group(0)):
         return "md"
     return "txt"
+
+
+def _is_metadata(block: str) -> bool:
+    """A text between two "---" lines is front matter only if it reads as a YAML mapping of field names:
+    a plain-text statute using "---" as a separator must not lose the lines between (the Markdown
+    reader blanks front matter)."""
+    import yaml
+    try:
+        data = yaml.safe_load(block.strip().strip("-.").strip())
+    except Exception:       # noqa: BLE001 - not YAML: not front matter
+        return False
+    return isinstance(data, dict) and bool(data) and all(isinstance(k, str) and _FIELD.match(k) for k in data)
 
 
 def _head(data: bytes) -> str:
