@@ -36,7 +36,7 @@ def read(data: bytes, path: str) -> SourceDoc:
                                  hint="save the statute as .docx, PDF or plain text") from None
             raise
         numbering = Numbering.of(document)
-        lines = [line for p in _paragraphs(document.element.body) for line in [_paragraph(p, numbering)]]
+        lines = [_paragraph(p, numbering) for p in _paragraphs(document.element.body)]
         title = document.core_properties.title or ""
     return finish(data, path, "\n".join(lines) + "\n", "docx", title=title)
 
