@@ -138,7 +138,9 @@ def _evidence(doc: SourceDoc, seg, line_starts: list[int], start: int, end: int)
     line = bisect_right(line_starts, start)
     column = start - line_starts[line - 1] + 1
     prov = next((p for p in reversed(seg.provisions) if p.start <= start < max(p.end, p.start + 1)), seg.provisions[0])
-    return Evidence(doc.path, prov.label, line, column, start, end, doc.text[start:end])
+    # A PDF's evidence names its page: the last page that starts at or before the quote.
+    page = (bisect_right(doc.pages, start) or None) if doc.pages else None
+    return Evidence(doc.path, prov.label, line, column, start, end, doc.text[start:end], page)
 
 
 _STARTS: dict[str, list[int]] = {}

@@ -1,6 +1,13 @@
 """One exception type with a stable code and a location; the CLI maps it to exit code 2.
 
 Codes: E1xx input (ingest), E2xx rule packs, E3xx usage/options.
+
+Input codes: E101 no such file, E102 a directory, E103 unreadable, E104 empty (no text), E105 binary or
+undecodable text, E106 unsupported format (legacy DOC, images, a ZIP that is not DOCX, XML that is not
+Akoma Ntoso), E107 encrypted PDF that does not open with an empty password, E108 PDF with no text layer
+(scanned: run OCR), E109 damaged or truncated document (PDF, DOCX, XML; any failure of a reader's
+library), E110 unsafe XML refused (DTD, entity declarations, external references), E111 DOCX too large
+when decompressed (zip bomb, checked on the declared sizes before extracting).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def render_segments(path: str, lang: str, fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     lines = [f"{doc.path}: {len(seg.provisions)} provisions, {len(seg.definitions)} definitions ({doc.encoding})"]
     for p in seg.provisions:
-        first = doc.text[p.start:p.end].split("\n", 1)[0]
+        first = doc.text[p.start:p.end].lstrip().split("\n", 1)[0]   # a blanked front matter shows nothing
         first = first if len(first) <= 70 else first[:67] + "..."
         heading = f" [{p.heading}]" if p.heading and p.kind == "section" else ""
         lines.append(f"{'  ' * p.depth}{p.label or p.kind}{heading}  {first}")

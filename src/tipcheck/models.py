@@ -15,8 +15,11 @@ class SourceDoc:
     path: str
     text: str
     encoding: str
-    format: str
+    format: str          # txt | md | pdf | docx | html | akn
     sha256: str
+    pages: tuple[int, ...] = ()    # PDF: offset in `text` where each page starts (page 1 first)
+    title: str = ""                # front matter, AKN/HTML title, or DOCX core title
+    metadata: tuple[tuple[str, str], ...] = ()   # Markdown front matter: its string items, in file order
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Evidence:
     start: int
     end: int
     quote: str
+    page: int | None = None    # 1-based page of a PDF; None for formats without pages
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def render(report, **_options) -> str:
                 "strength": say(f"strength.{r.strength}", lang),
                 "note": (f"{r.waiver_reason} ({r.waiver_where})" if r.status == "waived" else r.note),
                 "remediation": r.remediation,
-                "evidence": [{"provision": e.provision, "quote": " ".join(e.quote.split()), "anchor": f"{r.id}-{k}"}
+                "evidence": [{"provision": e.provision + (f" (p. {e.page})" if e.page is not None else ""), "quote": " ".join(e.quote.split()), "anchor": f"{r.id}-{k}"}
                              for k, e in enumerate(r.evidence)]} for r in report.results]
     c = report.counts()
     return _environment().from_string(template).render(

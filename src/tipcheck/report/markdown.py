@@ -35,7 +35,8 @@ def render(report, **_options) -> str:
         detail = ""
         if r.evidence:
             e = r.evidence[0]
-            detail = f"{_cell(e.provision)}: {_code(e.quote[:120])}"
+            page = f" (p. {e.page})" if e.page is not None else ""
+            detail = f"{_cell(e.provision)}{page}: {_code(e.quote[:120])}"
         if r.status == "waived":
             detail = f"{_cell(r.waiver_reason)} ({_cell(r.waiver_where)})"
         elif r.note:

@@ -29,7 +29,7 @@ def as_dict(report: Report) -> dict:
                 "source": r.source,
                 "evidence": [
                     {"document": e.document, "provision": e.provision, "line": e.line, "column": e.column,
-                     "start": e.start, "end": e.end, "quote": e.quote}
+                     "start": e.start, "end": e.end, "quote": e.quote, **({"page": e.page} if e.page is not None else {})}
                     for e in r.evidence
                 ],
                 "note": r.note,

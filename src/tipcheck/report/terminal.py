@@ -35,7 +35,8 @@ def _evidence(r) -> str:
     e = r.evidence[0]
     quote = " ".join(e.quote.split())
     quote = quote if len(quote) <= 70 else quote[:67] + "..."
-    return f"{e.provision}: “{quote}”"
+    page = f" (p. {e.page})" if e.page is not None else ""
+    return f"{e.provision}{page}: “{quote}”"
 
 
 def render(report, *, color: bool = False, width: int = 120, **_options) -> str:
