@@ -61,6 +61,11 @@ def test_refuses_a_text_of_no_clear_language():
 
 
 NUMBERING = [
+    # A law of one article, and a line wrapped before a cross-reference: "artículo 54 de la ley" opens nothing.
+    ("es", "Artículo Único\nDeclárase feriado el día\nseñalado en el\nartículo 54 de la ley 17.000.\n", ["Art. Único"]),
+    ("es", "ARTÍCULO ÚNICO.- Apruébase el convenio.\n", ["Art. ÚNICO"]),
+    ("pt", "Artigo único. Esta lei entra em vigor na data de sua publicação,\nrevogado o\nart. 3 da lei anterior.\n", ["Art. único"]),
+    ("fr", "Article unique. La présente loi modifie\nl'\narticle 4 du code pénal.\n", ["Art. unique"]),
     ("es", "Artículo 145 bis. - Será reprimido\n1. Primero.\n2. Segundo.\n", ["Art. 145 bis", "Art. 145 bis(1)", "Art. 145 bis(2)"]),
     ("es", "Artículo 153-A.- Formas agravadas\na) primera;\nb) segunda.\n", ["Art. 153-A", "Art. 153-A(a)", "Art. 153-A(b)"]),
     ("pt", "Art. 149-A. Agenciar pessoa:\nI - para um fim;\nII - para outro.\n§ 1º A pena é aumentada:\nI - se grave.\n",
