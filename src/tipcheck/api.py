@@ -20,11 +20,13 @@ __all__ = ["check", "check_text", "load_packs"]
 
 
 def check(paths: Sequence[str | os.PathLike[str]], *, packs: Sequence[str] | None = None,
-          rules_dirs: Sequence[str] | None = None, lang: str = "auto", report_lang: str | None = None) -> Report:
+          rules_dirs: Sequence[str] | None = None, lang: str = "auto", report_lang: str | None = None,
+          max_bytes: int | None = None) -> Report:
     """Analyse one statute (or several forming one jurisdiction's law) and return the report record.
     `lang` is the statutes' language (auto: detected per document); `report_lang` the language the
-    report speaks (default: the first document's)."""
-    docs = [ingest.read(p) for p in paths]
+    report speaks (default: the first document's); `max_bytes` the largest file read (default
+    `ingest.MAX_BYTES`; 0: no limit)."""
+    docs = [ingest.read(p, max_bytes) for p in paths]
     return check_docs(docs, packs=packs, rules_dirs=rules_dirs, lang=lang, report_lang=report_lang)
 
 

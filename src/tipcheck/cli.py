@@ -92,6 +92,7 @@ def analyze(
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Record today's gaps in the --baseline file (and exit 0).")] = False,
     config: Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: tipcheck.yaml or [tool.tipcheck] in pyproject.toml, found upward).")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore any configuration file.")] = False,
+    max_size: Annotated[Optional[float], typer.Option("--max-size", min=0, help="Refuse files larger than this many MB (default 64; 0: no limit).")] = None,
 ) -> None:
     """Analyse statute(s) and print the gap report. Options given here override the configuration file."""
     from tipcheck import baseline as baselines
@@ -109,13 +110,16 @@ def analyze(
     baseline = baseline or conf.get("baseline")
     if update_baseline and not baseline:
         raise TipcheckError("E308", "--update-baseline needs --baseline FILE", hint="name the baseline file to write")
+    # A baseline that cannot be read fails before any report is printed.
+    prior = baselines.load(baseline, missing_ok=update_baseline) if baseline else None
     paths = [str(f) for f in files or []]
     for folder in bundle or []:
         paths += _bundle_files(folder)
     if not paths:
         raise TipcheckError("E312", "no statute given", hint="name statute files, or a folder with --bundle DIR")
     report = check(paths, packs=pack or conf.get("packs"), rules_dirs=rules or conf.get("rules"),
-                   lang=lang or conf.get("lang", "auto"), report_lang=report_lang or conf.get("report_lang", "auto"))
+                   lang=lang or conf.get("lang", "auto"), report_lang=report_lang or conf.get("report_lang", "auto"),
+                   max_bytes=_max_bytes(max_size))
     report, notices = apply_waivers(report, conf.get("waivers", []))
     for notice in notices:
         typer.echo(f"tipcheck: warning: {found}: {notice}", err=True)
@@ -123,9 +127,9 @@ def analyze(
     _emit(render(report, fmt.value, **options), output)
     if update_baseline:
         from tipcheck.outputs import write_atomic
-        write_atomic(baseline, baselines.dump(baselines.build(report, baselines.load(baseline, missing_ok=True))))
+        write_atomic(baseline, baselines.dump(baselines.build(report, prior)))
         raise typer.Exit(0)
-    gaps = baselines.new_gaps(report, baselines.load(baseline)) if baseline else None
+    gaps = baselines.new_gaps(report, prior) if baseline else None
     raise typer.Exit(exit_code(report, fail, gaps))
 
 
@@ -161,6 +165,7 @@ def batch(
     screen: Annotated[bool, typer.Option("--screen/--no-screen", help="Scan raw text first and analyse only documents that may concern trafficking.")] = True,
     force: Annotated[bool, typer.Option("--force", help="Redo every item, even those unchanged since the last run.")] = False,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    max_size: Annotated[Optional[float], typer.Option("--max-size", min=0, help="Refuse files larger than this many MB (default 64; 0: no limit).")] = None,
 ) -> None:
     """Check many documents (or bundles) and write one report per item plus a comparison matrix (document x
     requirement) as CSV, JSON and an HTML heatmap. A document that cannot be read becomes an error row and
@@ -179,9 +184,11 @@ def batch(
     items = collect([str(p) for p in paths or []], by_folder=by_folder, manifest=str(manifest) if manifest else None)
     formats = tuple(dict.fromkeys(f.value for f in (report_format or [ReportFormat.json]) if f is not ReportFormat.none))
     settings = Settings(out=str(out), packs=tuple(pack) if pack else None, rules_dirs=tuple(rules or ()), lang=lang,
-                        report_lang=report_lang, formats=formats, screen=screen, rules_digest=_rules_digest(pack, rules))
+                        report_lang=report_lang, formats=formats, screen=screen, rules_digest=_rules_digest(pack, rules),
+                        max_bytes=_max_bytes(max_size))
     workers = jobs or os.cpu_count() or 1
     show = sys.stderr.isatty() if progress is None else progress
+    _INTERRUPTED[0] = "tipcheck: interrupted; the items done are saved: run the same command again to resume"
     with _BatchProgress(show) as bar:
         rows = run(items, settings, jobs=workers, force=force, on_total=bar.total, on_row=bar.advance)
     write_matrices(rows, settings, tuple(dict.fromkeys(m.value for m in (matrix or list(MatrixFormat)))))
@@ -249,6 +256,10 @@ class _BatchProgress:
     def __exit__(self, *exc) -> None:
         if self._progress is not None:
             self._progress.__exit__(*exc)
+
+
+def _max_bytes(megabytes: float | None) -> int | None:
+    return None if megabytes is None else int(megabytes * 1_000_000)
 
 
 def _bundle_files(folder: Path) -> list[str]:
@@ -350,6 +361,10 @@ def rules_test(path: Annotated[Optional[Path], typer.Argument(help="A rule pack 
     raise typer.Exit(1 if failed else 0)
 
 
+# What Ctrl-C prints: a command may say more (how to resume).
+_INTERRUPTED = ["tipcheck: interrupted"]
+
+
 def main() -> None:
     try:
         code = app(standalone_mode=False)
@@ -375,4 +390,6 @@ def main() -> None:
         typer.echo(f"tipcheck: internal error: {type(exc).__name__}: {exc} (a bug in tipcheck; please report it, "
                    "with TIPCHECK_DEBUG=1 to show the traceback)", err=True)
         sys.exit(3)
+    if code == 130:         # Typer turns Ctrl-C into a silent exit 130
+        typer.echo(_INTERRUPTED[0], err=True)
     sys.exit(code if isinstance(code, int) else 0)

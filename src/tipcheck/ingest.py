@@ -21,7 +21,12 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml",
 __all__ = ["SUFFIXES", "TEXT_SUFFIXES", "decode", "from_bytes", "from_text", "read"]
 
 
-def read(path: str | os.PathLike[str]) -> SourceDoc:
+# Larger than any statute or consolidated code (a whole penal code is a few MB): beyond it, a file is
+# refused before it is read, unless the caller raises the limit (`--max-size`, `max_bytes=`; 0: none).
+MAX_BYTES = 64_000_000
+
+
+def read(path: str | os.PathLike[str], max_bytes: int | None = None) -> SourceDoc:
     p = Path(path)
     shown = str(path)
     if not p.exists():
@@ -29,11 +34,27 @@ def read(path: str | os.PathLike[str]) -> SourceDoc:
     if p.is_dir():
         raise InputError("E102", "is a directory, expected a statute file", path=shown,
                          hint="pass the files inside it")
+    check_size(p, shown, max_bytes)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError("E103", f"cannot read file ({exc.strerror or exc})", path=shown) from None
     return from_bytes(data, shown)
+
+
+def check_size(p: Path, shown: str, max_bytes: int | None) -> None:
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise InputError("E103", f"cannot read file ({exc.strerror or exc})", path=shown) from None
+    if limit and size > limit:
+        raise InputError("E113", f"file too large ({_amount(size)}; the limit is {_amount(limit)})", path=shown,
+                         hint="split it, or raise the limit with --max-size MB (0: no limit)")
+
+
+def _amount(size: int) -> str:
+    return f"{size / 1e6:.0f} MB" if size >= 10_000_000 else f"{size:,} bytes"
 
 
 def from_bytes(data: bytes, path: str = "<input>") -> SourceDoc:

@@ -9,6 +9,15 @@ from pathlib import Path
 from tipcheck.errors import UsageError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
 def write_atomic(path: str, content: str) -> None:
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
@@ -21,6 +30,7 @@ def write_atomic(path: str, content: str) -> None:
     except OSError as exc:
         raise UsageError("E304", f"cannot write output ({exc.strerror or exc})", path=path) from None
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)       # mkstemp makes files private; a report is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(tmp, target)

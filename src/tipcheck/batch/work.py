@@ -30,6 +30,7 @@ class Settings:
     formats: tuple[str, ...] = ("json",)
     screen: bool = True
     rules_digest: str = ""        # the content of the rule packs: a changed rule re-runs everything
+    max_bytes: int | None = None  # the largest file read (default ingest.MAX_BYTES; 0: no limit)
 
     def key(self) -> str:
         """What, besides the documents, decides a row: reruns skip an item only when this is unchanged."""
@@ -60,7 +61,7 @@ def prepare(item: Item, settings: Settings, key: str, previous: dict | None) -> 
     raw: list[bytes] = []
     try:
         for path in item.paths:
-            data = _read(path)
+            data = _read(path, settings.max_bytes)
             raw.append(data)
             digest.update(b"\0" + path.encode() + b"\0" + hashlib.sha256(data).digest())
     except TipcheckError as exc:
@@ -87,7 +88,7 @@ def analyse(prepared: Prepared, settings: Settings) -> dict:
         from tipcheck.report import render
         from tipcheck.outputs import write_atomic
 
-        docs = [ingest.from_bytes(_read(p), p) for p in item.paths]
+        docs = [ingest.from_bytes(_read(p, settings.max_bytes), p) for p in item.paths]
         if settings.screen and not any(Path(p).suffix.lower() in ingest.TEXT_SUFFIXES for p in item.paths):
             from tipcheck.screen import candidate
 
@@ -126,10 +127,12 @@ def _error_row(item: Item, message: str, fingerprint: str = "", internal: bool =
     return row
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, max_bytes: int | None) -> bytes:
     p = Path(path)
     if p.is_dir():
         raise InputError("E102", "is a directory, expected a statute file", path=path)
+    if p.exists():
+        ingest.check_size(p, path, max_bytes)
     try:
         return p.read_bytes()
     except FileNotFoundError:
