@@ -7,6 +7,7 @@ from one provision into the next.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -92,7 +93,10 @@ class RuleMatcher:
 
     def run(self, text: str, seg: Segmentation) -> list[Hit]:
         provisions = [p for p in seg.provisions if p.end > p.start]
-        docs = self.nlp.pipe((_matchable(text, p.start, p.end, seg.headings) for p in provisions), batch_size=64)
+        headings = sorted(seg.headings)
+        heading_starts = [a for a, _ in headings]
+        docs = self.nlp.pipe((_matchable(text, p.start, p.end, headings, heading_starts) for p in provisions),
+                             batch_size=64)
         hits: list[Hit] = []
         for prov, doc in zip(provisions, docs):
             found = self.indexed([t.norm_ for t in doc], [t.lower_ for t in doc])
@@ -109,15 +113,26 @@ class RuleMatcher:
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
 
 
-def _matchable(text: str, start: int, end: int, headings) -> str:
+def _matchable(text: str, start: int, end: int, headings, heading_starts: list[int]) -> str:
     """The provision's text as patterns see it, with the same length so offsets still hold: headings
     blanked (a title is not law, and a match must not run from a title into the text) and line breaks
-    made spaces (hard-wrapped lines read as one paragraph)."""
-    chunk = list(text[start:end])
-    for a, b in headings:
-        for i in range(max(a, start), min(b, end)):
-            chunk[i - start] = " "
-    return "".join(chunk).replace("\n", " ")
+    made spaces (hard-wrapped lines read as one paragraph). Headings are sorted lines, so only those
+    beginning before the provision's end, back to the last one beginning before its start, can touch it."""
+    chunk = text[start:end]
+    first = max(0, bisect_right(heading_starts, start) - 1)
+    last = bisect_left(heading_starts, end)
+    blanks = [(max(a, start), min(b, end)) for a, b in headings[first:last] if a < end and b > start]
+    if blanks:
+        parts, pos = [], start
+        for a, b in sorted(blanks):
+            if a > pos:
+                parts.append(text[pos:a])
+            if b > max(a, pos):
+                parts.append(" " * (b - max(a, pos)))
+            pos = max(pos, b)
+        parts.append(text[pos:end])
+        chunk = "".join(parts)
+    return chunk.replace("\n", " ")
 
 
 def _resolve(raw: list[Hit]) -> list[Hit]:
