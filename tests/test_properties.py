@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tipcheck.api import check_text
 from tipcheck.errors import TipcheckError
 from tipcheck.ingest import from_text
-from tipcheck.segment import segment, subtree_end
+from tipcheck.segment import segment, subtree_end, subtree_ends
 
 LANGS = ("en", "es", "pt", "fr")
 
@@ -132,6 +132,7 @@ def check_segmentation(text: str, lang: str) -> None:
         if p.section is not None:
             assert 0 <= p.section <= i
             assert provs[p.section].start <= p.start
+    assert subtree_ends(provs) == [subtree_end(provs, i) for i in range(len(provs))]
     for k, d in enumerate(seg.definitions):
         own = provs[d.provision]
         assert own.start <= d.start < max(own.end, own.start + 1), (d, own)

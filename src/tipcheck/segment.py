@@ -287,12 +287,32 @@ def _finish(text: str, st: _State, lang: str) -> Segmentation:
 
 def subtree_end(provisions: tuple[Provision, ...] | list[Provision], index: int) -> int:
     """End offset of a provision together with all its descendants."""
-    end = provisions[index].end
-    for p in provisions[index + 1:]:
-        if p.depth <= provisions[index].depth:
+    end, depth = provisions[index].end, provisions[index].depth
+    # By index, not over provisions[index + 1:]: that slice copied the rest of the code at every call.
+    for i in range(index + 1, len(provisions)):
+        p = provisions[i]
+        if p.depth <= depth:
             break
         end = max(end, p.end)
     return end
+
+
+def subtree_ends(provisions: tuple[Provision, ...] | list[Provision]) -> list[int]:
+    """subtree_end of every provision, in one pass: a stack of the provisions still open (of rising
+    depth); each closed one hands its reach to the one below it, which encloses it."""
+    ends = [p.end for p in provisions]
+    stack: list[int] = []
+    for j, p in enumerate(provisions):
+        while stack and provisions[stack[-1]].depth >= p.depth:
+            k = stack.pop()
+            if stack:
+                ends[stack[-1]] = max(ends[stack[-1]], ends[k])
+        stack.append(j)
+    while stack:
+        k = stack.pop()
+        if stack:
+            ends[stack[-1]] = max(ends[stack[-1]], ends[k])
+    return ends
 
 
 def _definitions(text: str, provisions: list[Provision], lang: str) -> list[Definition]:

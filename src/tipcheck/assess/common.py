@@ -126,7 +126,7 @@ def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
         if _NOT_REQUIRED.search(before):
             continue
         # "... se o agente não integrar organização criminosa": a negated element is not required.
-        if any(0 <= h.start - n.end <= 25 for n in ctx.vocab("negation")):
+        if any(0 <= h.start - n.end <= 25 for n in ctx.overlapping(ctx.vocab("negation"), h.start - 26, h.start + 1)):
             continue
         # "... 25 years where it was committed within the framework of an organised group": it aggravates.
         s, _ = _sentence(ctx, h)
@@ -234,6 +234,9 @@ def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> Msg | N
     return None
 
 
+_OPENS_PAREN = re.compile(r"\s*\(")
+
+
 def _in_heading(ctx: Context, h: Hit) -> bool:
     """A hit in a heading line ("(3) Authority to permit continued presence") is a title, not a rule."""
     text = ctx.text
@@ -242,8 +245,9 @@ def _in_heading(ctx: Context, h: Hit) -> bool:
     b = len(text) if b == -1 else b
     if ctx.in_heading_line(h.start):
         return True
-    if not re.match(r"\s*\(", text[a:b]):
+    if not _OPENS_PAREN.match(text, a, b):
         return False    # only "(3) Title" lines; a wrapped line of running text is not a heading
+    # (Matched in place: slicing the line for every hit copied a whole one-line statute each time.)
     line = re.sub(r"^(?:\([^)]*\)\s*)+", "", text[a:b]).strip()
     return len(line.split()) <= 12 and not line.endswith((".", ";", ":", ",", "—")) and b < len(text) \
         and not re.search(r"\b(shall|must|may|is|are)\b", line)

@@ -195,10 +195,13 @@ def legal_person_sanctions(ctx: Context, rule) -> Finding:
     if not entities:
         return Finding("missing", note=msg("sanctions.none"))
     def near(element: str) -> list[Hit]:
-        out = []
+        # Each section once: many entities in one long section gathered its hits once per entity.
+        spans = {}
         for e in entities:
             sec = ctx.provisions[e.provision].section
-            a, b = (ctx.provisions[sec].start, ctx.subtree_end(sec)) if sec is not None else _sentence(ctx, e)
+            spans[(ctx.provisions[sec].start, ctx.subtree_end(sec)) if sec is not None else _sentence(ctx, e)] = None
+        out = []
+        for a, b in spans:
             out += ctx.within(ctx.rule_hits(rule.id, element), a, b)
         return out
     fines, others = near("fine"), near("other_sanction")

@@ -70,9 +70,14 @@ class Context:
     def provisions(self) -> tuple[Provision, ...]:
         return self.seg.provisions
 
+    @cached_property
+    def _subtree_ends(self) -> list[int]:
+        from tipcheck.segment import subtree_ends
+        return subtree_ends(self.provisions)
+
     def subtree_end(self, index: int) -> int:
-        from tipcheck.segment import subtree_end
-        return subtree_end(self.provisions, index)
+        """End of a provision with all its descendants (segment.subtree_end, computed once for all)."""
+        return self._subtree_ends[index]
 
     @cached_property
     def _provision_starts(self) -> Starts:
@@ -292,7 +297,7 @@ def build(ctx: Context) -> Context:
         # The acts must sit near the words creating the offence: a long section on victim services
         # that mentions "guilty of an offense" somewhere is not an offence of trafficking.
         a = [h for h in ctx.within(acts, p.start, end) if ctx.definition_at(h.start) is None
-             and any(abs(h.start - x.start) <= _NEAR for x in f)]
+             and ctx.starting(f, h.start - _NEAR, h.start + _NEAR + 1)]
         by_reference = trafficking_defs and any(
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
         # A named purpose, or the generic "exploitation" with at least two acts: "la explotación y
