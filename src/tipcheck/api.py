@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -136,24 +137,52 @@ def _merge(rule, per_doc, texts: Texts) -> Result:
                   texts(f.note), remediation)
 
 
-def _evidence(doc: SourceDoc, seg, line_starts: list[int], start: int, end: int) -> Evidence:
+def _evidence(doc: SourceDoc, seg, line_starts, start: int, end: int) -> Evidence:
     line = bisect_right(line_starts, start)
     column = start - line_starts[line - 1] + 1
-    prov = next((p for p in reversed(seg.provisions) if p.start <= start < max(p.end, p.start + 1)), seg.provisions[0])
     # A PDF's evidence names its page: the last page that starts at or before the quote.
     page = (bisect_right(doc.pages, start) or None) if doc.pages else None
-    return Evidence(doc.path, prov.label, line, column, start, end, doc.text[start:end], page)
+    return Evidence(doc.path, _provision_at(seg, start).label, line, column, start, end, doc.text[start:end], page)
 
 
-_STARTS: dict[str, list[int]] = {}
+def _provision_at(seg, offset: int):
+    """The last provision whose own text holds the offset (an empty one holds its first character).
+    Provisions are in text order and each ends where the next begins, so it is the last to begin at
+    or before the offset, or one beginning at the same place; else the first provision."""
+    provisions = seg.provisions
+    starts = _provision_starts(seg)
+    i = bisect_right(starts, offset) - 1
+    j = i
+    while j >= 0 and starts[j] == starts[i]:
+        p = provisions[j]
+        if p.start <= offset < max(p.end, p.start + 1):
+            return p
+        j -= 1
+    return provisions[0]
 
 
-def _line_starts(text: str) -> list[int]:
-    """Offsets where lines begin; keyed by the text itself (not its id, which Python reuses)."""
+_PSTARTS: dict[int, tuple] = {}
+
+
+def _provision_starts(seg) -> list[int]:
+    entry = _PSTARTS.get(id(seg))
+    if entry is None or entry[0] is not seg:
+        if len(_PSTARTS) > 8:
+            _PSTARTS.clear()
+        entry = _PSTARTS[id(seg)] = (seg, [p.start for p in seg.provisions])
+    return entry[1]
+
+
+_STARTS: dict[str, array] = {}
+
+
+def _line_starts(text: str) -> array:
+    """Offsets where lines begin; keyed by the text itself (not its id, which Python reuses). An array
+    of machine integers: a code of millions of lines would take ten times the memory as a list."""
     if text not in _STARTS:
         if len(_STARTS) > 8:
             _STARTS.clear()
-        starts = [0]
+        starts = array("q", [0])
         pos = text.find("\n")
         while pos != -1:
             starts.append(pos + 1)

@@ -6,7 +6,9 @@ from one provision into the next.
 
 from __future__ import annotations
 
+import itertools
 import json
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -92,39 +94,98 @@ class RuleMatcher:
 
     def run(self, text: str, seg: Segmentation) -> list[Hit]:
         provisions = [p for p in seg.provisions if p.end > p.start]
-        docs = self.nlp.pipe((_matchable(text, p.start, p.end, seg.headings) for p in provisions), batch_size=64)
+        headings = sorted(seg.headings)
+        heading_starts = [a for a, _ in headings]
+        pieces = ((p, t, a, own) for p in provisions
+                  for t, a, own in _pieces(_matchable(text, p.start, p.end, headings, heading_starts), p.start))
+        meta, texts = itertools.tee(pieces)
+        docs = self.nlp.pipe((t for _p, t, _a, _own in texts), batch_size=64)
         hits: list[Hit] = []
-        for prov, doc in zip(provisions, docs):
+        raw: list[Hit] = []
+        current = None
+        for (prov, _text, offset, own), doc in zip(meta, docs):
+            if prov is not current:
+                hits.extend(_resolve(raw))
+                raw, current = [], prov
             found = self.indexed([t.norm_ for t in doc], [t.lower_ for t in doc])
             if self.matcher is not None:
                 found += [(self.keys[m], s, e) for m, s, e in self.matcher(doc)]
-            raw = []
             for (rule, element, kind, limit), s, e in found:
                 if e - s > limit:
                     continue
                 span = doc[s:e]
-                raw.append(Hit(rule, element, prov.start + span.start_char, prov.start + span.end_char,
-                               prov.index, kind))
-            hits.extend(_resolve(raw))
+                if offset + span.start_char >= own:
+                    continue        # begins in the overlap: the next piece finds it whole
+                raw.append(Hit(rule, element, offset + span.start_char, offset + span.end_char, prov.index, kind))
+        hits.extend(_resolve(raw))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
 
 
-def _matchable(text: str, start: int, end: int, headings) -> str:
+# spaCy is given at most this many characters at once: a provision of several MB (a statute saved as
+# one line) would exceed nlp.max_length, and one Doc of 5 MB takes hundreds of MB. Longer provisions
+# are cut at whitespace into pieces that overlap by _OVERLAP characters; a piece keeps the matches that
+# begin before the next piece does, so a match across a cut is still found whole (any match shorter
+# than _OVERLAP characters: patterns span a few dozen tokens at most).
+PIECE = 200_000
+_OVERLAP = 5_000
+
+
+def _pieces(chunk: str, offset: int):
+    """(text, start offset, end offset of what this piece owns) for a provision's matchable text."""
+    if len(chunk) <= PIECE:
+        yield chunk, offset, offset + len(chunk)
+        return
+    a = 0
+    while a < len(chunk):
+        b = min(len(chunk), a + PIECE)
+        if b < len(chunk):
+            cut = chunk.rfind(" ", a + PIECE // 2, b)     # cut at a space: tokens are the same either side
+            b = cut + 1 if cut != -1 else b
+        yield chunk[a:min(len(chunk), b + _OVERLAP)], offset + a, offset + b
+        a = b
+
+
+def _matchable(text: str, start: int, end: int, headings, heading_starts: list[int]) -> str:
     """The provision's text as patterns see it, with the same length so offsets still hold: headings
     blanked (a title is not law, and a match must not run from a title into the text) and line breaks
-    made spaces (hard-wrapped lines read as one paragraph)."""
-    chunk = list(text[start:end])
-    for a, b in headings:
-        for i in range(max(a, start), min(b, end)):
-            chunk[i - start] = " "
-    return "".join(chunk).replace("\n", " ")
+    made spaces (hard-wrapped lines read as one paragraph). Headings are sorted lines, so only those
+    beginning before the provision's end, back to the last one beginning before its start, can touch it."""
+    chunk = text[start:end]
+    first = max(0, bisect_right(heading_starts, start) - 1)
+    last = bisect_left(heading_starts, end)
+    blanks = [(max(a, start), min(b, end)) for a, b in headings[first:last] if a < end and b > start]
+    if blanks:
+        parts, pos = [], start
+        for a, b in sorted(blanks):
+            if a > pos:
+                parts.append(text[pos:a])
+            if b > max(a, pos):
+                parts.append(" " * (b - max(a, pos)))
+            pos = max(pos, b)
+        parts.append(text[pos:end])
+        chunk = "".join(parts)
+    return chunk.replace("\n", " ")
 
 
 def _resolve(raw: list[Hit]) -> list[Hit]:
     """Drop hits cancelled by an exclusion of the same rule; keep the longest of overlapping hits."""
-    excluded = [h for h in raw if h.kind == "exclude"]
-    kept = [h for h in raw if h.kind != "exclude" and not any(
-        x.rule == h.rule and x.start < h.end and h.start < x.end for x in excluded)]
+    # Exclusions by rule, sorted by start: a hit looks only at those that can reach it (a provision of
+    # a one-line statute has thousands of each, and comparing every pair took minutes).
+    excluded: dict[str, tuple[list[int], list[Hit], int]] = {}
+    for x in sorted((h for h in raw if h.kind == "exclude"), key=lambda h: h.start):
+        starts, hits, longest = excluded.get(x.rule, ([], [], 0))
+        starts.append(x.start)
+        hits.append(x)
+        excluded[x.rule] = (starts, hits, max(longest, x.end - x.start))
+
+    def cancelled(h: Hit) -> bool:
+        entry = excluded.get(h.rule)
+        if entry is None:
+            return False
+        starts, hits, longest = entry
+        lo, hi = bisect_left(starts, h.start - longest), bisect_left(starts, h.end)
+        return any(h.start < x.end for x in hits[lo:hi])
+    kept = [h for h in raw if h.kind != "exclude" and not cancelled(h)]
     kept.sort(key=lambda h: (h.rule, h.element, h.kind, h.start, -(h.end - h.start)))
     out: list[Hit] = []
     for h in kept:

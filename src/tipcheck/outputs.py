@@ -1,8 +1,11 @@
-"""Writing reports: atomically (temp file + rename), so an interrupted run never leaves half a report."""
+"""Writing reports: atomically (temp file + rename), so an interrupted run never leaves half a report.
+A path that is not a regular file (/dev/null, /dev/stdout, a named pipe) is written in place: renaming a
+temp file over it would replace the device itself (as root, /dev/null would become a plain file)."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,6 +26,13 @@ def write_atomic(path: str, content: str) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise UsageError("E304", "output path is a directory", path=path, hint="give a file name")
+    if _special(target):
+        try:
+            with open(target, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+        except OSError as exc:
+            raise UsageError("E304", f"cannot write output ({exc.strerror or exc})", path=path) from None
+        return
     if not directory.is_dir():
         raise UsageError("E304", "output directory does not exist", path=path, hint="create it first")
     try:
@@ -40,3 +50,11 @@ def write_atomic(path: str, content: str) -> None:
         except OSError:
             pass
         raise UsageError("E304", f"cannot write output ({exc.strerror or exc})", path=path) from None
+
+
+def _special(target: Path) -> bool:
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)

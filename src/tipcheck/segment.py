@@ -191,7 +191,9 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if m and len(line.split()) <= 14:
             kind = m.group("kind").lower()
             open_(kind, m.group("num"), f"{kind.capitalize()} {m.group('num')}", m.group("rest").strip(), a, 0, None)
+            # A heading seen before the Part or Chapter line is not the heading of what follows it.
             st.section, st.stack, st.container_heading = None, [], m.group("rest").strip()
+            st.pending_heading = ""
             continue
         sec = next((p.match(line) for p in rx["section"] if p.match(line)), None)
         if sec and ranks[i] >= bare and primary < bare and st.section is not None and not sec.group("sub") \
@@ -234,6 +236,10 @@ def segment(text: str, lang: str = "en") -> Segmentation:
         if mk:
             if st.section is None:
                 # A numbered paragraph with no section above it: the nearest heading names the unit.
+                # (Only a heading after the last provision opened: an older one would start this unit
+                # before that provision, out of order.)
+                if st.pending_heading and st.provisions and st.pending_start < st.provisions[-1].start:
+                    st.pending_heading = ""
                 label = f"“{st.pending_heading.rstrip('.')}”" if st.pending_heading else ""
                 start = st.pending_start if st.pending_heading else a
                 st.section = open_("section", "", label, st.pending_heading.rstrip("."), start, 0, None)
@@ -281,12 +287,32 @@ def _finish(text: str, st: _State, lang: str) -> Segmentation:
 
 def subtree_end(provisions: tuple[Provision, ...] | list[Provision], index: int) -> int:
     """End offset of a provision together with all its descendants."""
-    end = provisions[index].end
-    for p in provisions[index + 1:]:
-        if p.depth <= provisions[index].depth:
+    end, depth = provisions[index].end, provisions[index].depth
+    # By index, not over provisions[index + 1:]: that slice copied the rest of the code at every call.
+    for i in range(index + 1, len(provisions)):
+        p = provisions[i]
+        if p.depth <= depth:
             break
         end = max(end, p.end)
     return end
+
+
+def subtree_ends(provisions: tuple[Provision, ...] | list[Provision]) -> list[int]:
+    """subtree_end of every provision, in one pass: a stack of the provisions still open (of rising
+    depth); each closed one hands its reach to the one below it, which encloses it."""
+    ends = [p.end for p in provisions]
+    stack: list[int] = []
+    for j, p in enumerate(provisions):
+        while stack and provisions[stack[-1]].depth >= p.depth:
+            k = stack.pop()
+            if stack:
+                ends[stack[-1]] = max(ends[stack[-1]], ends[k])
+        stack.append(j)
+    while stack:
+        k = stack.pop()
+        if stack:
+            ends[stack[-1]] = max(ends[stack[-1]], ends[k])
+    return ends
 
 
 def _definitions(text: str, provisions: list[Provision], lang: str) -> list[Definition]:

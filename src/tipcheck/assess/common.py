@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tipcheck.assess import penalty as penalties
-from tipcheck.assess.structure import Context, Unit, refers_to
+from tipcheck.assess.structure import Context, Unit, cited_key, cited_numbers
 from tipcheck.i18n import Msg, RuleText, msg
 from tipcheck.models import Hit
 
@@ -56,12 +56,12 @@ def _chain(ctx: Context, h: Hit) -> list[tuple[int, int]]:
 def _victim_words(ctx: Context, h: Hit) -> tuple[list[Hit], list[Hit]]:
     """The persons an offence clause protects, read after its first act verb: "receives a woman or girl"."""
     p = ctx.provisions[h.provision]
-    acts = [a for a in ctx.kind_hits("act") if p.start <= a.start < p.end]
+    acts = ctx.starting(ctx.kind_hits("act"), p.start, p.end)
     if not acts:
         return [], []
     first = min(a.start for a in acts)
-    narrow = [x for x in ctx.vocab("narrow_victim") if first <= x.start < p.end]
-    general = [x for x in ctx.vocab("any_victim") if first <= x.start < p.end]
+    narrow = ctx.starting(ctx.vocab("narrow_victim"), first, p.end)
+    general = ctx.starting(ctx.vocab("any_victim"), first, p.end)
     return narrow, general
 
 
@@ -81,17 +81,32 @@ def _unit_span(u: Unit) -> tuple[int, int]:
 
 
 def _border_required(ctx: Context, u: Unit) -> bool:
+    key = ("border_required", u.kind, u.anchor, u.start, u.end)
+    if key not in ctx.memo:
+        ctx.memo[key] = _border_required_now(ctx, u)
+    return ctx.memo[key]
+
+
+def _border_required_now(ctx: Context, u: Unit) -> bool:
     border = _basic(ctx, ctx.within(ctx.vocab("border"), u.start, u.end))
     domestic = ctx.within(ctx.vocab("domestic"), u.start, u.end)
     return bool(border) and not domestic
 
 
 def _unit_victims_narrow(ctx: Context, u: Unit) -> bool:
+    key = ("victims_narrow", u.kind, u.anchor, u.start, u.end, u.named)
+    if key not in ctx.memo:
+        ctx.memo[key] = _unit_victims_narrow_now(ctx, u)
+    return ctx.memo[key]
+
+
+def _unit_victims_narrow_now(ctx: Context, u: Unit) -> bool:
     if u.named:
         names = ctx.within(ctx.vocab("named_offence"), u.start, u.end)
-        narrow = [n for n in ctx.vocab("narrow_victim") if any(m.start <= n.start < m.end + 40 for m in names)]
-        return bool(narrow) and not [g for g in ctx.vocab("any_victim") if any(m.start <= g.start < m.end + 40 for m in names)]
-    acts = [h for h in ctx.kind_hits("act") if u.start <= h.start < u.end and any(_victim_words(ctx, h))]
+        near = [(m.start, m.end + 40) for m in names]
+        return bool(ctx.starting_in_any(ctx.vocab("narrow_victim"), near)) \
+            and not ctx.starting_in_any(ctx.vocab("any_victim"), near)
+    acts = [h for h in ctx.starting(ctx.kind_hits("act"), u.start, u.end) if any(_victim_words(ctx, h))]
     return bool(acts) and all(_victims_narrow(ctx, h) for h in acts)
 
 
@@ -111,7 +126,7 @@ def _required(ctx: Context, hits: list[Hit]) -> list[Hit]:
         if _NOT_REQUIRED.search(before):
             continue
         # "... se o agente não integrar organização criminosa": a negated element is not required.
-        if any(0 <= h.start - n.end <= 25 for n in ctx.vocab("negation")):
+        if any(0 <= h.start - n.end <= 25 for n in ctx.overlapping(ctx.vocab("negation"), h.start - 26, h.start + 1)):
             continue
         # "... 25 years where it was committed within the framework of an organised group": it aggravates.
         s, _ = _sentence(ctx, h)
@@ -130,14 +145,27 @@ def unit_penalties(ctx: Context, u: Unit) -> list[penalties.Penalty]:
         return ctx.memo[key]
     found = []
     own = ctx.provisions[u.anchor].number
-    for p in ctx.provisions:
+    chosen = {p.index for p in ctx.provisions_between(u.start, u.end)}
+    if own:
+        chosen.update(_citing(ctx).get(cited_key(own), ()))
+    for i in sorted(chosen):
+        p = ctx.provisions[i]
         if p.index in ctx.aggravating or p.index in ctx.non_operative:
             continue
-        inside = u.start <= p.start < u.end
-        if inside or (own and refers_to(ctx.text[p.start:p.end], {own})):
-            found.extend(x for x in _penalty_clauses(ctx, p) if x.max_years is not None or x.min_years is not None)
+        found.extend(x for x in _penalty_clauses(ctx, p) if x.max_years is not None or x.min_years is not None)
     ctx.memo[key] = found
     return found
+
+
+def _citing(ctx: Context) -> dict[str, list[int]]:
+    """Section number -> the provisions citing an offence under it (read once per text)."""
+    if "citing" not in ctx.memo:
+        out: dict[str, list[int]] = {}
+        for p in ctx.provisions:
+            for n in cited_numbers(ctx.text[p.start:p.end]):
+                out.setdefault(n, []).append(p.index)
+        ctx.memo["citing"] = out
+    return ctx.memo["citing"]
 
 
 def _penalty_clauses(ctx: Context, p) -> list[penalties.Penalty]:
@@ -185,7 +213,7 @@ def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> Msg | N
     s, e = _sentence(ctx, h)
     spans = [(s, e)] + [(p.start, p.end) for p in chain[1:]]
     def inside(name):  # noqa: E306
-        return [x for x in ctx.vocab(name) if any(a <= x.start < b for a, b in spans)]
+        return ctx.starting_in_any(ctx.vocab(name), spans)
     lifted = inside("unconditional")
     # Cooperation is a condition only when it is the victim's: authorities that cooperate with
     # foreign counterparts set no condition on anyone.
@@ -198,12 +226,15 @@ def _weakness(ctx: Context, h: Hit, *, child_only_check: bool = True) -> Msg | N
     if inside("qualifier"):
         return msg("weak.qualified")
     # "may include" lists examples; it grants no discretion.
-    own = [x for x in ctx.vocab("discretion") if s <= x.start < e
-           and not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")
+    own = [x for x in ctx.starting(ctx.vocab("discretion"), s, e)
+           if not ctx.text[x.end:x.end + 10].lstrip().lower().startswith("include")
            and not re.search(r"\b(?:ne|n['’]|not|no|não)\s*$", ctx.text[max(s, x.start - 6):x.start].lower())]
-    if own and not [x for x in ctx.vocab("strong") if s <= x.start < e]:
+    if own and not ctx.starting(ctx.vocab("strong"), s, e):
         return DISCRETIONARY
     return None
+
+
+_OPENS_PAREN = re.compile(r"\s*\(")
 
 
 def _in_heading(ctx: Context, h: Hit) -> bool:
@@ -212,10 +243,11 @@ def _in_heading(ctx: Context, h: Hit) -> bool:
     a = text.rfind("\n", 0, h.start) + 1
     b = text.find("\n", h.end)
     b = len(text) if b == -1 else b
-    if any(x <= h.start < y for x, y in ctx.seg.headings):
+    if ctx.in_heading_line(h.start):
         return True
-    if not re.match(r"\s*\(", text[a:b]):
+    if not _OPENS_PAREN.match(text, a, b):
         return False    # only "(3) Title" lines; a wrapped line of running text is not a heading
+    # (Matched in place: slicing the line for every hit copied a whole one-line statute each time.)
     line = re.sub(r"^(?:\([^)]*\)\s*)+", "", text[a:b]).strip()
     return len(line.split()) <= 12 and not line.endswith((".", ";", ":", ",", "—")) and b < len(text) \
         and not re.search(r"\b(shall|must|may|is|are)\b", line)

@@ -73,7 +73,7 @@ def legal_persons(ctx: Context, rule) -> Finding:
             continue
         a, b = ctx.lead_in(h.provision)
         chain = [ctx.provisions[h.provision]] + [p for p in ctx.ancestors(h.provision) if p.kind != "section"]
-        if any(p.start <= x.start < p.end for p in chain for x in liability):
+        if ctx.starting_in_any(liability, [(p.start, p.end) for p in chain]):
             good.append(h)
     if good:
         return Finding("met", _spans(good))

@@ -7,7 +7,7 @@ from tipcheck.assess.structure import EXPLOITATION_TERM, Context
 from tipcheck.i18n import Msg, RuleText, msg
 from tipcheck.models import Hit
 from tipcheck.assess.common import (
-    Finding, _basic, _border_required, _chain, _example, _no_offence, _overlapping, _partial_note, _scoped,
+    Finding, _basic, _border_required, _chain, _example, _no_offence, _partial_note, _scoped,
     _sentence, _spans, _unit_span, _unit_victims_narrow, _victims_narrow,
 )
 
@@ -18,7 +18,7 @@ def _split(ctx: Context, rule, hits: list[Hit], *, movement_ok: bool) -> tuple[l
     partial = ctx.partial_hits(rule.id, qualifying_only=True)
     clean, narrowed = [], []
     for h in hits:
-        over = _overlapping(h, partial)
+        over = ctx.overlapping(partial, h.start, h.end)
         reason = _partial_note(rule, over) if over else _hit_narrowing(ctx, h, movement_ok)
         (narrowed.append((h, reason)) if reason else clean.append(h))
     return clean, narrowed
@@ -29,19 +29,30 @@ def _hit_narrowing(ctx: Context, h: Hit, movement_ok: bool) -> Msg | None:
     if unit and not movement_ok and unit.kind == "offence" and ctx.within(ctx.vocab("movement_core"), unit.start, unit.end):
         return msg("narrow.travel-only")
     if unit is None or unit.kind != "offence":
-        offences = [u for u in ctx.units if u.kind == "offence"]
-        if offences and all(_border_required(ctx, u) for u in offences):
-            return msg("narrow.offence-border")
-        if offences and all(_unit_victims_narrow(ctx, u) for u in offences):
-            return msg("narrow.offence-victims")
+        narrowing = _offences_narrowing(ctx)
+        if narrowing:
+            return narrowing
     spans = _chain(ctx, h)
-    border = [b for b in ctx.vocab("border") if any(a <= b.start < e for a, e in spans)]
-    domestic = [d for d in ctx.vocab("domestic") if any(a <= d.start < e for a, e in spans)]
+    border = ctx.starting_in_any(ctx.vocab("border"), spans)
+    domestic = ctx.starting_in_any(ctx.vocab("domestic"), spans)
     if border and not domestic:
         return msg("narrow.border")
     if _victims_narrow(ctx, h):
         return msg("narrow.victims")
     return None
+
+
+def _offences_narrowing(ctx: Context) -> Msg | None:
+    """What narrows every offence of the text at once (the same for every hit outside them)."""
+    if "offences_narrowing" not in ctx.memo:
+        offences = [u for u in ctx.units if u.kind == "offence"]
+        found = None
+        if offences and all(_border_required(ctx, u) for u in offences):
+            found = msg("narrow.offence-border")
+        elif offences and all(_unit_victims_narrow(ctx, u) for u in offences):
+            found = msg("narrow.offence-victims")
+        ctx.memo["offences_narrowing"] = found
+    return ctx.memo["offences_narrowing"]
 
 
 def _judge(ctx: Context, rule, hits: list[Hit], *, movement_ok: bool, missing_note: Msg | None) -> Finding:
@@ -134,7 +145,7 @@ def open_list(ctx: Context, rule) -> Finding:
                            msg("open-list.inclusive"))
     purpose_hits = _scoped(ctx, ctx.kind_hits("purpose"))
     near = [h for h in _scoped(ctx, ctx.rule_hits(rule.id))
-            if any(abs(h.start - p.start) < 300 for p in purpose_hits)]
+            if ctx.starting(purpose_hits, h.start - 299, h.start + 300)]
     if near:
         return Finding("met", _spans(near))
     covered = all(_scoped(ctx, ctx.rule_hits(f"palermo.3a.purpose.{k}")) for k in _MINIMUM)
@@ -154,7 +165,7 @@ def open_list(ctx: Context, rule) -> Finding:
 def consent(ctx: Context, rule) -> Finding:
     live = [h for h in ctx.rule_hits(rule.id) if h.provision not in ctx.non_operative]
     contra = [h for h in ctx.rule_hits(rule.id, "contradiction") if h.provision not in ctx.non_operative
-              and not _negated(ctx, h) and not any(p.start < h.end and h.start < p.end for p in live)]
+              and not _negated(ctx, h) and not ctx.overlapping(live, h.start, h.end)]
     if contra:
         return Finding("missing", note=msg("consent.defence"))
     if not live:
@@ -163,7 +174,7 @@ def consent(ctx: Context, rule) -> Finding:
     clean, narrowed = [], []
     for h in live:
         s, e = _sentence(ctx, h)
-        limits = [p for p in partial if s <= p.start < e and not _example(ctx, s, p)]
+        limits = [p for p in ctx.starting(partial, s, e) if not _example(ctx, s, p)]
         if limits:
             narrowed.append((h, _partial_note(rule, limits)))
         elif _sexual_only_between(ctx, s, e):
@@ -184,7 +195,7 @@ def _sexual_only_between(ctx: Context, s: int, e: int) -> bool:
 
 
 def _negated(ctx: Context, h: Hit) -> bool:
-    return any(h.start <= n.start < h.end for n in ctx.vocab("negation"))
+    return bool(ctx.starting(ctx.vocab("negation"), h.start, h.end))
 
 
 def child_no_means(ctx: Context, rule) -> Finding:

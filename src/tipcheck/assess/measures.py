@@ -32,7 +32,7 @@ def provision(ctx: Context, rule) -> Finding:
         return Finding("missing", note=msg("provision.unrelated"))
     hits = _operative(ctx, ctx.rule_hits(rule.id), rule)
     contra = _operative(ctx, ctx.rule_hits(rule.id, "contradiction"))
-    hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
+    hits = [h for h in hits if not ctx.starting(contra, *_sentence(ctx, h))]
     if contra and not hits:
         return Finding("missing", note=msg("provision.contradicted"))
     partial = _operative(ctx, ctx.partial_hits(rule.id))
@@ -40,7 +40,7 @@ def provision(ctx: Context, rule) -> Finding:
     strong, weak = [], []
     for h in hits:
         spans = _governing(ctx, h)
-        limits = [p for p in qualifying if any(a <= p.start < b for a, b in spans) and not _example(ctx, spans[0][0], p)]
+        limits = [p for p in ctx.starting_in_any(qualifying, spans) if not _example(ctx, spans[0][0], p)]
         reason = _partial_note(rule, limits) if limits else _weakness(ctx, h, child_only_check=False)
         (weak if reason else strong).append((h, reason))
     # The section that establishes a measure decides: a narrowed provision is not rescued by a later
@@ -195,10 +195,13 @@ def legal_person_sanctions(ctx: Context, rule) -> Finding:
     if not entities:
         return Finding("missing", note=msg("sanctions.none"))
     def near(element: str) -> list[Hit]:
-        out = []
+        # Each section once: many entities in one long section gathered its hits once per entity.
+        spans = {}
         for e in entities:
             sec = ctx.provisions[e.provision].section
-            a, b = (ctx.provisions[sec].start, ctx.subtree_end(sec)) if sec is not None else _sentence(ctx, e)
+            spans[(ctx.provisions[sec].start, ctx.subtree_end(sec)) if sec is not None else _sentence(ctx, e)] = None
+        out = []
+        for a, b in spans:
             out += ctx.within(ctx.rule_hits(rule.id, element), a, b)
         return out
     fines, others = near("fine"), near("other_sanction")

@@ -21,7 +21,7 @@ def protection(ctx: Context, rule) -> Finding:
     hits += [h for h in ctx.rule_hits(rule.id, "standalone") if ctx.operative(h) and not _in_heading(ctx, h)]
     contra = [h for h in ctx.rule_hits(rule.id, "contradiction") if ctx.operative(h)]
     # A provision that contradicts the requirement is no evidence for it, whatever else it says.
-    hits = [h for h in hits if not any(_sentence(ctx, h)[0] <= c.start < _sentence(ctx, h)[1] for c in contra)]
+    hits = [h for h in hits if not ctx.starting(contra, *_sentence(ctx, h))]
     if contra and not hits:
         return Finding("missing", note=msg("protection.removal"))
     strong, weak = [], []
@@ -33,7 +33,7 @@ def protection(ctx: Context, rule) -> Finding:
     narrowed = []
     for h, _ in strong:
         s, e = _sentence(ctx, h)
-        if any(s <= p.start < e and not _example(ctx, s, p) for p in qualifying):
+        if any(not _example(ctx, s, p) for p in ctx.starting(qualifying, s, e)):
             narrowed.append(h)
     if len(narrowed) < len(strong):
         return Finding("met", _spans([h for h, _ in strong if h not in narrowed]))
@@ -52,7 +52,7 @@ def _about_victims(ctx: Context, h: Hit) -> bool:
     spans = [(s, e)] + [(p.start, p.end) for p in ctx.ancestors(h.provision) if p.kind != "section"]
     p = ctx.provisions[h.provision]
     spans.append((p.start, p.end))
-    return any(a <= v.start < b for v in ctx.vocab("victim") for a, b in spans)
+    return bool(ctx.starting_in_any(ctx.vocab("victim"), spans))
 
 
 def _negated_clause(ctx: Context, h: Hit) -> bool:

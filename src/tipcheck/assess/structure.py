@@ -6,9 +6,11 @@ provisions are not operative law at all (findings, purposes). Pure Python over h
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from tipcheck.assess.index import Cover, SpanLookup, Starts
 from tipcheck.i18n import Msg, msg
 from tipcheck.models import Definition, Hit, Provision, Segmentation
 
@@ -60,15 +62,30 @@ class Context:
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
     # Results several judgements need (the penalties of a unit, a provision's penalty clauses).
     memo: dict = field(default_factory=dict)
+    # Position indexes of hit lists, keyed by the list's id (the list is kept, so the id stays its own).
+    _indexes: dict = field(default_factory=dict, repr=False)
 
     # ---- basic navigation -------------------------------------------------------------------
     @cached_property
     def provisions(self) -> tuple[Provision, ...]:
         return self.seg.provisions
 
+    @cached_property
+    def _subtree_ends(self) -> list[int]:
+        from tipcheck.segment import subtree_ends
+        return subtree_ends(self.provisions)
+
     def subtree_end(self, index: int) -> int:
-        from tipcheck.segment import subtree_end
-        return subtree_end(self.provisions, index)
+        """End of a provision with all its descendants (segment.subtree_end, computed once for all)."""
+        return self._subtree_ends[index]
+
+    @cached_property
+    def _provision_starts(self) -> Starts:
+        return Starts(self.provisions)
+
+    def provisions_between(self, start: int, end: int) -> list[Provision]:
+        """The provisions that begin at or after start and before end, in order."""
+        return self._provision_starts.between(start, end)
 
     def ancestors(self, index: int) -> list[Provision]:
         out, p = [], self.provisions[index]
@@ -91,32 +108,85 @@ class Context:
             out.setdefault(h.rule, []).append(h)
         return out
 
+    # The lists below are computed once and shared: callers must not change them.
     def rule_hits(self, rule: str, element: str = "main", kind: str = "positive") -> list[Hit]:
-        return [h for h in self.by_rule.get(rule, []) if h.element == element and h.kind == kind]
+        key = ("rule_hits", rule, element, kind)
+        if key not in self.memo:
+            self.memo[key] = [h for h in self.by_rule.get(rule, []) if h.element == element and h.kind == kind]
+        return self.memo[key]
 
     def partial_hits(self, rule: str, qualifying_only: bool = False) -> list[Hit]:
-        hits = [h for h in self.by_rule.get(rule, []) if h.kind == "partial"]
-        if qualifying_only:
-            modes = self.partial_modes.get(rule, ())
-            hits = [h for h in hits if modes[int(h.element.replace("partial", ""))] == "qualifies"]
-        return hits
+        key = ("partial_hits", rule, qualifying_only)
+        if key not in self.memo:
+            hits = [h for h in self.by_rule.get(rule, []) if h.kind == "partial"]
+            if qualifying_only:
+                modes = self.partial_modes.get(rule, ())
+                hits = [h for h in hits if modes[int(h.element.replace("partial", ""))] == "qualifies"]
+            self.memo[key] = hits
+        return self.memo[key]
 
     def vocab(self, name: str) -> list[Hit]:
         return self.by_rule.get("@" + name, [])
 
     def kind_hits(self, kind: str) -> list[Hit]:
-        rules = [r for r, k in self.assess_kind.items() if k == kind]
-        return [h for r in rules for h in self.rule_hits(r)]
+        key = ("kind_hits", kind)
+        if key not in self.memo:
+            rules = [r for r, k in self.assess_kind.items() if k == kind]
+            self.memo[key] = [h for r in rules for h in self.rule_hits(r)]
+        return self.memo[key]
 
-    @staticmethod
-    def within(hits: list[Hit], start: int, end: int) -> list[Hit]:
-        return [h for h in hits if start <= h.start and h.end <= end]
+    def _starts(self, hits: list[Hit]) -> Starts | None:
+        """The index of a list of hits; None for a short list, which a scan answers as fast."""
+        if len(hits) < 32:
+            return None
+        entry = self._indexes.get(id(hits))
+        if entry is None or entry[0] is not hits or len(entry[1].starts) != len(hits):
+            entry = self._indexes[id(hits)] = (hits, Starts(hits))
+        return entry[1]
+
+    def starting(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
+        """The hits that begin inside start:end, in the list's order."""
+        index = self._starts(hits)
+        if index is None:
+            return [h for h in hits if start <= h.start < end]
+        return index.between(start, end)
+
+    def starting_in_any(self, hits: list[Hit], spans) -> list[Hit]:
+        """The hits that begin inside any of the spans, in the list's order."""
+        index = self._starts(hits)
+        if index is None:
+            return [h for h in hits if any(a <= h.start < b for a, b in spans)]
+        return index.in_any(spans)
+
+    def overlapping(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
+        """The hits that overlap start:end, in the list's order."""
+        index = self._starts(hits)
+        if index is None:
+            return [h for h in hits if h.start < end and start < h.end]
+        return [h for h in index.between(start - index.longest, end) if start < h.end]
+
+    def within(self, hits: list[Hit], start: int, end: int) -> list[Hit]:
+        """The hits wholly inside start:end."""
+        return [h for h in self.starting(hits, start, end + 1) if h.end <= end]
 
     # ---- classification of provisions --------------------------------------------------------
+    @cached_property
+    def _definition_starts(self) -> list[int]:
+        return [d.start for d in self.seg.definitions]
+
     def definition_at(self, offset: int) -> Definition | None:
-        for d in self.seg.definitions:
+        """The definition whose span holds the offset. Definitions are sorted and each ends at or
+        before the next begins (segment._definitions), so only the last to begin can hold it, or an
+        empty one beginning at the same place before it."""
+        defs = self.seg.definitions
+        i = bisect_right(self._definition_starts, offset) - 1
+        while i >= 0:
+            d = defs[i]
             if d.start <= offset < d.end:
                 return d
+            if d.end > d.start:
+                return None
+            i -= 1
         return None
 
     @cached_property
@@ -130,7 +200,7 @@ class Context:
                     self.non_operative_rx and own_heading and self.non_operative_rx.search(own_heading)):
                 out.add(p.index)
                 end = self.subtree_end(p.index)
-                out.update(q.index for q in self.provisions if p.start <= q.start < end)
+                out.update(q.index for q in self.provisions_between(p.start, end))
         return out
 
     def _own_heading(self, p: Provision) -> str:
@@ -173,17 +243,26 @@ class Context:
         for i in marked:
             p = self.provisions[i]
             end = self.subtree_end(i)
-            out.update(q.index for q in self.provisions if p.start <= q.start < end)
+            out.update(q.index for q in self.provisions_between(p.start, end))
         return out
 
+    @cached_property
+    def in_heading_line(self) -> Cover:
+        """Whether an offset lies in heading text (a title, not law)."""
+        return Cover(self.seg.headings)
+
     def in_scope(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.scope_spans)
+        entry = self.memo.get("scope")
+        if entry is None or entry[0] is not self.scope_spans or entry[1] != len(self.scope_spans):
+            entry = self.memo["scope"] = (self.scope_spans, len(self.scope_spans), Cover(self.scope_spans))
+        return entry[2](offset)
 
     def unit_of(self, offset: int) -> Unit | None:
-        for u in self.units:
-            if u.start <= offset < u.end:
-                return u
-        return None
+        """The first unit (in order) holding the offset."""
+        entry = self.memo.get("units")
+        if entry is None or entry[0] is not self.units or entry[1] != len(self.units):
+            entry = self.memo["units"] = (self.units, len(self.units), SpanLookup(list(self.units)))
+        return entry[2].first(offset)
 
 
 def _offence_sections(ctx: Context, skip: set[int] = frozenset()):
@@ -218,7 +297,7 @@ def build(ctx: Context) -> Context:
         # The acts must sit near the words creating the offence: a long section on victim services
         # that mentions "guilty of an offense" somewhere is not an offence of trafficking.
         a = [h for h in ctx.within(acts, p.start, end) if ctx.definition_at(h.start) is None
-             and any(abs(h.start - x.start) <= _NEAR for x in f)]
+             and ctx.starting(f, h.start - _NEAR, h.start + _NEAR + 1)]
         by_reference = trafficking_defs and any(
             t.provision == h.provision for t in ctx.within(traff, p.start, end) for h in f)
         # A named purpose, or the generic "exploitation" with at least two acts: "la explotación y
@@ -256,11 +335,12 @@ def build(ctx: Context) -> Context:
     # purposes count as aggravations of it.
     cited = {ctx.provisions[u.anchor].number for u in units if u.kind == "offence"} - {""}
     raising = ctx.vocab("aggravation")
+    cited_keys = {cited_key(n) for n in cited}
     for p in ctx.provisions:
-        if p.kind != "section" or not cited or any(u.start <= p.start < u.end for u in units):
+        if p.kind != "section" or not cited or ctx.unit_of(p.start) is not None:
             continue
         end = ctx.subtree_end(p.index)
-        if not refers_to(text[p.start:end], cited):
+        if not cited_numbers(text[p.start:end]) & cited_keys:   # refers_to, with the keys made once
             continue
         if p.index in ctx.aggravating:
             spans.append((p.start, end))
@@ -269,18 +349,8 @@ def build(ctx: Context) -> Context:
             # l'article 7 ...": the whole article aggravates the offence it cites. (An article with
             # paragraphs, "(1) ... is liable to 20 years. (2) Where ...", is judged paragraph by paragraph.)
             spans.append((p.start, end))
-            ctx.aggravating.update(q.index for q in ctx.provisions if p.start <= q.start < end)
-    # Definitions whose term is used in scope join it, until nothing changes.
-    changed = True
-    while changed:
-        changed = False
-        for d in ctx.seg.definitions:
-            if any(a <= d.start < b for a, b in spans):
-                continue
-            if any(_mentions(text[a:b], d.term) for a, b in spans):
-                spans.append((d.start, d.end))
-                changed = True
-    ctx.scope_spans = sorted(set(spans))
+            ctx.aggravating.update(q.index for q in ctx.provisions_between(p.start, end))
+    ctx.scope_spans = sorted(set(spans + _used_definitions(ctx, spans)))
     _means_profile(ctx)
     return ctx
 
@@ -295,26 +365,56 @@ _CITED_OFFENCE = re.compile(
 
 def refers_to(chunk: str, numbers: set[str]) -> bool:
     """A provision that punishes "an offence under section 4" belongs to the offence of section 4."""
-    wanted = {re.sub(r"[ºo°\s]", "", n) for n in numbers}
+    return bool(cited_numbers(chunk) & {cited_key(n) for n in numbers})
+
+
+def cited_key(number: str) -> str:
+    """A section number as citations are compared ("4º" and "4" are one)."""
+    return re.sub(r"[ºo°\s]", "", number)
+
+
+def cited_numbers(chunk: str) -> set[str]:
+    """The section numbers of the offences a chunk cites ("an offence under section 4, 5 or 7")."""
+    out: set[str] = set()
     for m in _CITED_OFFENCE.finditer(chunk):
-        cited = {re.sub(r"[ºo°]", "", c) for c in re.findall(r"\d+[A-Za-z]*[ºo°]?", m.group(1))}
-        if cited & wanted:
-            return True
-    return False
+        out.update(re.sub(r"[ºo°]", "", c) for c in re.findall(r"\d+[A-Za-z]*[ºo°]?", m.group(1)))
+    return out
+
+
+def _used_definitions(ctx: Context, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Definitions whose term is used in scope join it, and so on until nothing changes. Each span is
+    searched once for each term still unused (definitions do not overlap one another, so only the
+    given spans can already hold a definition)."""
+    covered = Cover(spans)
+    pending: dict[str, list[Definition]] = {}
+    for d in ctx.seg.definitions:
+        if not covered(d.start):
+            pending.setdefault(d.term, []).append(d)
+    added: list[tuple[int, int]] = []
+    searched: set[tuple[int, int]] = set()
+    fresh = list(spans)
+    while fresh and pending:
+        fresh = [s for s in dict.fromkeys(fresh) if s not in searched]
+        searched.update(fresh)
+        found = [t for t in pending if any(_mentions(ctx.text[a:b], t) for a, b in fresh)]
+        fresh = [(d.start, d.end) for t in found for d in pending.pop(t)]
+        added += fresh
+    return added
 
 
 _CONTAINERS = ("part", "chapter", "title", "division", "subtitle", "schedule")
 
 
 def _container_of(ctx: Context, index: int) -> int | None:
-    start = ctx.provisions[index].start
-    found = None
-    for p in ctx.provisions:
-        if p.start > start:
-            break
-        if p.kind in _CONTAINERS:
-            found = p.index
-    return found
+    """The last Part, Chapter ... that begins at or before the provision."""
+    if "containers" not in ctx.memo:
+        last, found = [], None
+        for p in ctx.provisions:
+            found = p.index if p.kind in _CONTAINERS else found
+            last.append(found)
+        ctx.memo["containers"] = last
+    i = bisect_right(ctx._provision_starts.starts, ctx.provisions[index].start) - 1
+    return ctx.memo["containers"][i] if i >= 0 else None
 
 
 def _same_family(ctx: Context, units: list[Unit], traff: list[Hit]) -> list[Unit]:
@@ -334,10 +434,15 @@ def _same_family(ctx: Context, units: list[Unit], traff: list[Hit]) -> list[Unit
 def _mentions(chunk: str, term: str) -> bool:
     """The chunk uses the defined term, in any inflection of a one-word term ("exploração" is used by
     "explorá-la", "exploitation" by "exploited")."""
+    return _term_rx(term).search(chunk) is not None
+
+
+@lru_cache(maxsize=1024)
+def _term_rx(term: str) -> re.Pattern[str]:
     if " " not in term and len(term) > 6:
         stem = term[:max(5, len(term) - 4)]
-        return re.search(r"\b" + re.escape(stem) + r"\w*", chunk, re.IGNORECASE) is not None
-    return re.search(r"\b" + re.escape(term) + r"\w{0,3}\b", chunk, re.IGNORECASE) is not None
+        return re.compile(r"\b" + re.escape(stem) + r"\w*", re.IGNORECASE)
+    return re.compile(r"\b" + re.escape(term) + r"\w{0,3}\b", re.IGNORECASE)
 
 
 def _means_profile(ctx: Context) -> None:
