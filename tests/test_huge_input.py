@@ -27,18 +27,16 @@ def _statuses(report) -> dict[str, str]:
 
 @pytest.fixture
 def pipe_lengths(monkeypatch):
-    """The length of every text spaCy is given while this test runs."""
+    """The length of every text handed to spaCy's tokenizer (the pieces of each provision) while this
+    test runs."""
     seen: list[int] = []
-    nlp = api._matcher(load_packs(None, [], langs=("en",)), "en").nlp
-    original = nlp.pipe
+    original = match._pieces
 
-    def pipe(texts, **kwargs):
-        def measured():
-            for t in texts:
-                seen.append(len(t))
-                yield t
-        return original(measured(), **kwargs)
-    monkeypatch.setattr(nlp, "pipe", pipe)
+    def pieces(chunk, offset):
+        for text, start, own in original(chunk, offset):
+            seen.append(len(text))
+            yield text, start, own
+    monkeypatch.setattr(match, "_pieces", pieces)
     return seen
 
 

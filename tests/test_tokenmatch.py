@@ -48,6 +48,25 @@ def test_indexed_matcher_agrees_with_spacy(source, text):
         assert got, "each case should match something"
 
 
+# NOT_IN steps ("reparation" not followed by "civil"), which the rule syntax writes as `!word`.
+NOT_IN = [
+    ([{"NORM": "reparation"}, {"NORM": {"NOT_IN": ["civil"]}}], "reparation civil, reparation of harm, reparation."),
+    ([{"NORM": "in"}, {"OP": "{0,2}"}, {"NORM": {"IN": ["proceedings", "trial"]}},
+      {"NORM": {"NOT_IN": [",", "civil"]}}], "in criminal proceedings civil, in the trial of, in proceedings, x"),
+]
+
+
+@pytest.mark.parametrize("pattern, text", NOT_IN)
+def test_not_in_steps_agree_with_spacy(pattern, text):
+    doc = get_nlp("en")(text)
+    steps = simple_steps(pattern)
+    assert steps is not None and any(step.negate for step in steps)
+    m = IndexedMatcher()
+    m.add("p", steps, length_limit(pattern))
+    got = {(s, e) for _, s, e in m([t.norm_ for t in doc], [t.lower_ for t in doc])}
+    assert got == _spacy(pattern, text) and got
+
+
 def test_raw_patterns_with_other_attributes_go_to_spacy():
     assert simple_steps([{"IS_DIGIT": True}, {"NORM": "year"}]) is None
     assert simple_steps([{"NORM": "a", "OP": "+"}]) is None

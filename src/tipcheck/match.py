@@ -11,12 +11,13 @@ import json
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.matcher import Matcher
 
 from tipcheck import cache
 from tipcheck import lang as langs
 from tipcheck.models import Hit, Segmentation
-from tipcheck.nlp import get_nlp, use_vocabulary
+from tipcheck.nlp import get_nlp, token_norms, use_vocabulary
 from tipcheck.rulepack import Pack
 from tipcheck.rulepack.patterns import compile_patterns
 from tipcheck.tokenmatch import IndexedMatcher, length_limit, simple_steps
@@ -44,7 +45,8 @@ class RuleMatcher:
     def __init__(self, packs: list[Pack], lang: str):
         self.lang = lang
         self.nlp = get_nlp(lang)
-        self.indexed = IndexedMatcher()
+        # The indexed matcher compares hash ids, as spaCy stores NORM and LOWER.
+        self.indexed = IndexedMatcher(encode=self.nlp.vocab.strings.add)
         self.matcher: Matcher | None = None
         self.keys: dict[int, tuple[str, str, str, int]] = {}
         # The NORM values patterns compare with (None: a raw pattern compares otherwise, so tokens
@@ -99,7 +101,9 @@ class RuleMatcher:
         pieces = ((p, t, a, own) for p in provisions
                   for t, a, own in _pieces(_matchable(text, p.start, p.end, headings, heading_starts), p.start))
         meta, texts = itertools.tee(pieces)
-        docs = self.nlp.pipe((t for _p, t, _a, _own in texts), batch_size=64)
+        # The tokenizer alone: NORM is set on lexemes (token_norms), and the indexed matcher reads
+        # columns of hash ids, so no Token object is made for the millions of tokens of a code.
+        docs = self.nlp.tokenizer.pipe((t for _p, t, _a, _own in texts), batch_size=64)
         hits: list[Hit] = []
         raw: list[Hit] = []
         current = None
@@ -107,16 +111,17 @@ class RuleMatcher:
             if prov is not current:
                 hits.extend(_resolve(raw))
                 raw, current = [], prov
-            found = self.indexed([t.norm_ for t in doc], [t.lower_ for t in doc])
+            if not len(doc):
+                continue
+            norms = token_norms(doc, self.lang).tolist()
+            lowers, starts, lengths = doc.to_array([LOWER, IDX, LENGTH]).T.tolist()
+            found = self.indexed(norms, lowers)
             if self.matcher is not None:
                 found += [(self.keys[m], s, e) for m, s, e in self.matcher(doc)]
             for (rule, element, kind, limit), s, e in found:
-                if e - s > limit:
-                    continue
-                span = doc[s:e]
-                if offset + span.start_char >= own:
-                    continue        # begins in the overlap: the next piece finds it whole
-                raw.append(Hit(rule, element, offset + span.start_char, offset + span.end_char, prov.index, kind))
+                if e - s > limit or offset + starts[s] >= own:
+                    continue        # too long, or begins in the overlap: the next piece finds it whole
+                raw.append(Hit(rule, element, offset + starts[s], offset + starts[e - 1] + lengths[e - 1], prov.index, kind))
         hits.extend(_resolve(raw))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.rule, h.element, h.kind))
 

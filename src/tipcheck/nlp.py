@@ -18,7 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,6 +57,7 @@ class _Norms:
         self.vocabulary: frozenset[str] | None = None   # None: the whole table
         self.table: dict[str, str] | None = None        # form -> NORM, when a vocabulary is declared
         self.memo: dict[str, str] = {}
+        self.lexemes: dict[int, int] = {}   # orth id -> NORM id of lexemes set under the current table
 
     def use_vocabulary(self, words: frozenset[str]) -> None:
         if self.vocabulary is not None and words <= self.vocabulary:
@@ -65,7 +68,7 @@ class _Norms:
         if not isinstance(table, dict):
             table = _entries_for(lemma_table(self.lang), wanted)
             cache.store("lemmas", digest, table)
-        self.table, self.vocabulary, self.memo = table, wanted, {}
+        self.table, self.vocabulary, self.memo, self.lexemes = table, wanted, {}, {}
 
     def __call__(self, text: str) -> str:
         norm = self.memo.get(text)
@@ -137,16 +140,40 @@ def _french() -> Language:
     return French()
 
 
+def token_norms(doc: Doc, lang: str):
+    """Each token's NORM (hash ids, a numpy array), set where spaCy reads it too.
+
+    The NORM is a property of the word, so it is set once on the word's lexeme, the first time the
+    word is seen, and every token of it inherits it: no Python work per token (a whole code has
+    millions). Tokenizer exceptions may have set a token's own NORM ("n't" -> "not"); those rare
+    tokens get the lexeme's, so that spaCy's Matcher sees what the indexed matcher sees."""
+    norm = norms(lang)
+    vocab, done = doc.vocab, norm.lexemes      # orth id -> NORM id, for lexemes already set
+    if not len(doc):
+        return numpy.zeros(0, dtype="uint64")
+    unique, inverse = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    lexeme_norms = []
+    for orth in unique.tolist():
+        value = done.get(orth)
+        if value is None:
+            lexeme = vocab[orth]
+            lexeme.norm_ = norm(lexeme.orth_)
+            value = done[orth] = lexeme.norm
+        lexeme_norms.append(value)
+    values = numpy.array(lexeme_norms, dtype="uint64")[inverse]
+    for i in numpy.nonzero(values != doc.to_array(NORM))[0].tolist():
+        doc[i].norm_ = vocab.strings[int(values[i])]
+    return values
+
+
 @lru_cache(maxsize=None)
 def get_nlp(lang: str) -> Language:
     nlp = _french() if lang == "fr" else spacy.blank(lang)
     nlp.max_length = 2_000_000
-    norm = norms(lang)
 
     @Language.component(f"tipcheck_norm_{lang}")
     def set_norm(doc: Doc) -> Doc:
-        for token in doc:
-            token.norm_ = norm(token.text)
+        token_norms(doc, lang)
         return doc
 
     nlp.add_pipe(f"tipcheck_norm_{lang}")

@@ -21,11 +21,15 @@ _ATTRS = {"NORM", "LOWER"}
 class Step:
     """One pattern token: a set of accepted values of one attribute, optional or not; or a gap."""
 
-    __slots__ = ("attr", "values", "optional", "gap")
+    __slots__ = ("attr", "values", "optional", "gap", "negate")
 
-    def __init__(self, attr: str | None, values: frozenset[str], optional: bool, gap: int):
+    def __init__(self, attr: str | None, values: frozenset, optional: bool, gap: int, negate: bool = False):
         self.attr, self.values, self.optional = attr, values, optional
         self.gap = gap    # 0: a token; N: a gap of up to N tokens
+        self.negate = negate    # NOT_IN: any token but these
+
+    def accepts(self, value) -> bool:
+        return (value in self.values) is not self.negate
 
 
 def simple_steps(pattern: list[dict]) -> list[Step] | None:
@@ -46,13 +50,16 @@ def simple_steps(pattern: list[dict]) -> list[Step] | None:
         if attr not in _ATTRS:
             return None
         value = tok[attr]
+        negate = False
         if isinstance(value, str):
             values = frozenset([value])
         elif isinstance(value, dict) and set(value) == {"IN"}:
             values = frozenset(value["IN"])
+        elif isinstance(value, dict) and set(value) == {"NOT_IN"}:
+            values, negate = frozenset(value["NOT_IN"]), True
         else:
             return None
-        steps.append(Step(attr, values, op == "?", 0))
+        steps.append(Step(attr, values, op == "?", 0, negate))
     return steps
 
 
@@ -66,31 +73,46 @@ def length_limit(pattern: list[dict]) -> int:
 
 
 class IndexedMatcher:
-    def __init__(self) -> None:
+    """`encode` maps a pattern's words to what the columns hold (spaCy's hash ids; default: the words)."""
+
+    def __init__(self, encode=None) -> None:
+        self.encode = encode
         self.patterns: list[tuple[object, list[Step], int]] = []
         self.required: list[list[Step]] = []   # the steps each pattern cannot do without
         # (attribute, value) -> indexes of the patterns that value can start
         self.anchors: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.unanchored: list[int] = []
 
     def add(self, key: object, steps: list[Step], limit: int) -> None:
+        if self.encode is not None:
+            steps = [Step(s.attr, frozenset(self.encode(v) for v in s.values), s.optional, s.gap, s.negate)
+                     for s in steps]
         index = len(self.patterns)
         self.patterns.append((key, steps, limit))
-        self.required.append([s for s in steps if not s.gap and not s.optional])
+        self.required.append([s for s in steps if not s.gap and not s.optional and not s.negate])
         firsts = set()
         for step in steps:            # a leading optional token may be absent: the next can start
+            if step.negate or step.gap:
+                self.unanchored.append(index)   # it can start almost anywhere: tried at every token
+                return
             firsts |= {(step.attr, v) for v in step.values}
             if not step.optional:
                 break
         for anchor in firsts:
             self.anchors[anchor].append(index)
 
-    def __call__(self, norms: list[str], lowers: list[str]) -> list[tuple[object, int, int]]:
+    def __call__(self, norms: list, lowers: list) -> list[tuple[object, int, int]]:
         n = len(norms)
         candidates: dict[int, set[int]] = defaultdict(set)
-        for i in range(n):
-            for attr, value in (("NORM", norms[i]), ("LOWER", lowers[i])):
-                for p in self.anchors.get((attr, value), ()):
-                    candidates[p].add(i)
+        anchors = self.anchors
+        for attr, column in (("NORM", norms), ("LOWER", lowers)):
+            for i, value in enumerate(column):
+                found = anchors.get((attr, value))
+                if found:
+                    for p in found:
+                        candidates[p].add(i)
+        for p in self.unanchored:
+            candidates[p].update(range(n))
         out = []
         columns = {"NORM": norms, "LOWER": lowers}
         present = {"NORM": set(norms), "LOWER": set(lowers)}
@@ -121,7 +143,7 @@ def _ends(steps: list[Step], k: int, i: int, stop: int, n: int, columns, memo) -
     else:
         if step.optional:
             out |= _ends(steps, k + 1, i, stop, n, columns, memo)
-        if i < n and i < stop and columns[step.attr][i] in step.values:
+        if i < n and i < stop and step.accepts(columns[step.attr][i]):
             out |= _ends(steps, k + 1, i + 1, stop, n, columns, memo)
     memo[(k, i)] = out
     return out
