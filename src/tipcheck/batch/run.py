@@ -22,7 +22,7 @@ from tipcheck.batch.inputs import Item
 from tipcheck.batch.work import Prepared, Settings, analyse, prepare
 from tipcheck.errors import UsageError
 
-SAVE_EVERY = 2.0   # seconds between state saves while analysing: a killed batch loses no more than this
+SAVE_EVERY = 2.0   # seconds between state saves while analysing (more in a large batch, see run())
 
 # One sentence per language that loads every part of the analysis (packs, lemmas, matchers, texts).
 _WARM = {"en": "Section 1. A person who recruits another person for the purpose of exploitation commits an offence.",
@@ -61,13 +61,16 @@ def run(items: list[Item], settings: Settings, *, jobs: int = 1, force: bool = F
             else:
                 rows[item.name] = prepared.row
                 done(prepared.row, prepared.unchanged)
-        last = time.monotonic()
+        last, cost = time.monotonic(), 0.0
         for row in _analyse_all(pending, settings, jobs):
             rows[row["document"]] = row
             done(row, False)
-            if time.monotonic() - last > SAVE_EVERY:
+            # The state grows with the batch: saving it must not take the workers' CPU (at most ~5%).
+            if time.monotonic() - last > max(SAVE_EVERY, 20 * cost):
+                began = time.monotonic()
                 save()
                 last = time.monotonic()
+                cost = last - began
     except KeyboardInterrupt:
         save()          # what is done stays done: the rerun resumes here
         raise
