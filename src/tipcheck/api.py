@@ -93,17 +93,20 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
         seg = segment(doc.text, language)
         hits = _matcher(model, language).run(doc.text, seg)
         findings, ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
-        per_doc.append([doc, seg, findings, (hits, model_rules, language)])
+        offence = any(u.kind == "offence" for u in ctx.units)
+        per_doc.append([doc, seg, findings, (hits, model_rules, language, offence)])
         infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding,
                                   ctx.concerns_trafficking))
-    # A bundle is one law: a penal code's general part (attempt, legal persons, aggravation) counts for
-    # the trafficking law beside it even though the code itself never names trafficking.
-    if any(i.concerns_trafficking for i in infos):
-        for entry, info in zip(per_doc, infos):
-            if not info.concerns_trafficking:
-                doc, seg, _, (hits, model_rules, language) = entry
-                entry[2] = analyse(doc.text, seg, hits, model_rules, langs.table(language), language, concerns=True)[0]
-    for doc, _, findings, (_, model_rules, language) in per_doc:
+    # A bundle is one law: a penal code's general part (attempt, complicity, legal persons) counts for
+    # the trafficking offence of the law beside it, though the code itself never names trafficking.
+    concerns = any(i.concerns_trafficking for i in infos)
+    offence = any(entry[3][3] for entry in per_doc)
+    for entry, info in zip(per_doc, infos):
+        doc, seg, _, (hits, model_rules, language, own_offence) = entry
+        if (concerns and not info.concerns_trafficking) or (offence and not own_offence):
+            entry[2] = analyse(doc.text, seg, hits, model_rules, langs.table(language), language,
+                               concerns=concerns, bundle_offence=offence)[0]
+    for doc, _, findings, (_, model_rules, language, _) in per_doc:
         for r in model_rules:
             if r.id in findings and _unassessed(r, language):
                 findings[r.id] = Finding("missing", note=msg("not-assessed", language=msg(f"language.{language}")))

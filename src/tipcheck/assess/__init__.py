@@ -12,10 +12,12 @@ from tipcheck.assess.predicates import PREDICATES, Finding
 VERDICT_CATEGORIES = {"definition-acts", "definition-means", "definition-purpose", "consent", "child", "criminalisation"}
 
 
-def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en",
-            concerns: bool | None = None) -> tuple[dict[str, Finding], structure.Context]:
+def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en", concerns: bool | None = None,
+            bundle_offence: bool = False) -> tuple[dict[str, Finding], structure.Context]:
     """`concerns=True` reads the text as part of a law that concerns trafficking (a bundle in which
-    another document does), so its measures count though it never names trafficking itself."""
+    another document does), so its measures count though it never names trafficking itself;
+    `bundle_offence=True` says another document of the bundle creates the offence, so general rules
+    on attempt and complicity here apply to it."""
     rx = lang_table.get("non_operative_headings")
     ctx = structure.Context(text=text, seg=seg, hits=hits,
                             assess_kind={r.id: r.assess for r in rules},
@@ -24,6 +26,7 @@ def analyse(text, seg, hits, rules, lang_table: dict, lang: str = "en",
     structure.build(ctx)
     if concerns is not None:
         ctx.__dict__["concerns_trafficking"] = concerns      # overrides the cached property
+    ctx.bundle_offence = bundle_offence
     findings = {r.id: PREDICATES[r.assess](ctx, r) for r in rules}
     return findings, ctx
 

@@ -25,7 +25,7 @@ def offence(ctx: Context, rule) -> Finding:
 
 
 def ancillary(ctx: Context, rule) -> Finding:
-    if not [u for u in ctx.units if u.kind == "offence"]:
+    if not ctx.bundle_offence and not [u for u in ctx.units if u.kind == "offence"]:
         return Finding("missing", note=msg("ancillary.no-offence"))
     names = {"main": msg("ancillary.attempt"), "complicity": msg("ancillary.complicity"),
              "organising": msg("ancillary.organising")}

@@ -60,6 +60,7 @@ class Context:
     lang: str = "en"
     units: list[Unit] = field(default_factory=list)
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
+    bundle_offence: bool = False         # another document of the bundle creates the offence
     # Results several judgements need (the penalties of a unit, a provision's penalty clauses).
     memo: dict = field(default_factory=dict)
     # Position indexes of hit lists, keyed by the list's id (the list is kept, so the id stays its own).
