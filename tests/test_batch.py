@@ -176,3 +176,11 @@ def test_bad_batch_options_are_one_line_errors(tmp_path, args, code):
     proc = tipcheck_cli("batch", *args, "--out", tmp_path / "o")
     assert proc.returncode == 2 and proc.stderr.startswith(f"tipcheck: error: {code}")
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_progress_bar_shows_count_rate_and_eta_on_stderr(folder, tmp_path):
+    proc = tipcheck_cli("batch", folder, "--out", tmp_path / "out", "--progress")
+    bar = proc.stderr.splitlines()[0]
+    assert "4/4" in bar and "docs/s" in bar and "ETA" in bar and proc.stdout == ""
+    quiet = tipcheck_cli("batch", folder, "--out", tmp_path / "out2")        # not a terminal: no bar
+    assert quiet.stderr.startswith("tipcheck: 4 items")

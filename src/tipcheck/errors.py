@@ -7,7 +7,12 @@ undecodable text, E106 unsupported format (legacy DOC, images, a ZIP that is not
 Akoma Ntoso), E107 encrypted PDF that does not open with an empty password, E108 PDF with no text layer
 (scanned: run OCR), E109 damaged or truncated document (PDF, DOCX, XML; any failure of a reader's
 library), E110 unsafe XML refused (DTD, entity declarations, external references), E111 DOCX too large
-when decompressed (zip bomb, checked on the declared sizes before extracting).
+when decompressed (zip bomb, checked on the declared sizes before extracting), E112 no statute file in
+the folders given, E113 file larger than the limit (64 MB; --max-size), checked before reading.
+
+Usage codes: E301 unknown language, E302 language not recognisable, E303 no pack speaks the language,
+E304 output not writable, E305 unknown rule, E306 fixtures, E307 unknown report language, E308 baseline,
+E309 configuration, E310 batch manifest, E311 --bundle given a file, E312 no statute given.
 """
 
 from __future__ import annotations
