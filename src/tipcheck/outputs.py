@@ -44,12 +44,14 @@ def write_atomic(path: str, content: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:    # a full disk, or Ctrl-C half-way: the old report stays, whole
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise UsageError("E304", f"cannot write output ({exc.strerror or exc})", path=path) from None
+        if isinstance(exc, OSError):
+            raise UsageError("E304", f"cannot write output ({exc.strerror or exc})", path=path) from None
+        raise
 
 
 def _special(target: Path) -> bool:
