@@ -174,6 +174,8 @@ def batch(
     not be read (their rows say why), 3 when tipcheck failed on one (a bug)."""
     from tipcheck import api
     from tipcheck.batch import Settings, collect, run, write_matrices
+    from tipcheck.batch.progress import BatchProgress
+    from tipcheck.batch.work import rules_digest
     from tipcheck.rulepack import load_packs
 
     if lang not in ("auto", ""):
@@ -184,12 +186,12 @@ def batch(
     items = collect([str(p) for p in paths or []], by_folder=by_folder, manifest=str(manifest) if manifest else None)
     formats = tuple(dict.fromkeys(f.value for f in (report_format or [ReportFormat.json]) if f is not ReportFormat.none))
     settings = Settings(out=str(out), packs=tuple(pack) if pack else None, rules_dirs=tuple(rules or ()), lang=lang,
-                        report_lang=report_lang, formats=formats, screen=screen, rules_digest=_rules_digest(pack, rules),
+                        report_lang=report_lang, formats=formats, screen=screen, rules_digest=rules_digest(pack, rules),
                         max_bytes=_max_bytes(max_size))
     workers = jobs or os.cpu_count() or 1
     show = sys.stderr.isatty() if progress is None else progress
     _INTERRUPTED[0] = "tipcheck: interrupted; the items done are saved: run the same command again to resume"
-    with _BatchProgress(show) as bar:
+    with BatchProgress(show) as bar:
         rows = run(items, settings, jobs=workers, force=force, on_total=bar.total, on_row=bar.advance)
     write_matrices(rows, settings, tuple(dict.fromkeys(m.value for m in (matrix or list(MatrixFormat)))))
     counts = {state: sum(1 for r in rows if r["state"] == state) for state in ("analysed", "screened-out", "error")}
@@ -203,59 +205,6 @@ def batch(
     if any(r.get("internal") for r in rows):
         raise typer.Exit(3)
     raise typer.Exit(2 if counts["error"] else 0)
-
-
-def _rules_digest(pack, rules) -> str:
-    """The rule packs' content: a rerun after a rule changed redoes every item."""
-    import hashlib
-    from tipcheck.rulepack import builtin_dir
-
-    h = hashlib.sha256()
-    dirs = [Path(r) for r in rules or []] + [d for d in sorted(builtin_dir().iterdir()) if d.is_dir()
-                                            and (not pack or d.name in pack)]
-    for d in dirs:
-        for f in sorted(d.glob("*.yaml")) + sorted(d.glob("messages/*.yaml")):
-            h.update(f.as_posix().encode() + b"\0" + f.read_bytes())
-    return h.hexdigest()
-
-
-class _BatchProgress:
-    """A rich progress bar on stderr: items done, rate, elapsed time and ETA; silent when not shown."""
-
-    def __init__(self, show: bool) -> None:
-        self.show = show
-        self.unchanged = 0
-        self._progress = None
-        self._task = None
-
-    def __enter__(self):
-        if self.show:
-            from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                       TimeRemainingColumn)
-
-            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TextColumn("{task.fields[rate]}"),
-                                      TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                                      console=Console(stderr=True), transient=False)
-            self._progress.__enter__()
-            self._task = self._progress.add_task("checking", total=None, rate="")
-        return self
-
-    def total(self, n: int) -> None:
-        if self._progress is not None:
-            self._progress.update(self._task, total=n)
-
-    def advance(self, row: dict, unchanged: bool = False) -> None:
-        self.unchanged += unchanged
-        if self._progress is not None:
-            self._progress.advance(self._task)
-            speed = self._progress.tasks[0].speed
-            self._progress.update(self._task, rate=f"{speed:.1f} docs/s" if speed else "")
-
-    def __exit__(self, *exc) -> None:
-        if self._progress is not None:
-            self._progress.__exit__(*exc)
 
 
 def _max_bytes(megabytes: float | None) -> int | None:

@@ -115,6 +115,19 @@ def analyse(prepared: Prepared, settings: Settings) -> dict:
     return row
 
 
+def rules_digest(pack, rules) -> str:
+    """The rule packs' content: a rerun after a rule changed redoes every item."""
+    from tipcheck.rulepack import builtin_dir
+
+    h = hashlib.sha256()
+    dirs = [Path(r) for r in rules or []] + [d for d in sorted(builtin_dir().iterdir()) if d.is_dir()
+                                            and (not pack or d.name in pack)]
+    for d in dirs:
+        for f in sorted(d.glob("*.yaml")) + sorted(d.glob("messages/*.yaml")):
+            h.update(f.as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
 def _row(item: Item, fingerprint: str, state: str) -> dict:
     return {"document": item.name, "files": list(item.paths), "state": state, "fingerprint": fingerprint}
 
