@@ -119,6 +119,8 @@ CASES = [
     ("language that cannot be told", write("names.txt", "GARCÍA - PÉREZ - 1975 - 1976\n" * 3), "E302", 2),
     ("unknown report language", args("analyze", "{tmp}/law.txt", "--report-lang", "de", files={"law.txt": STATUTE}), "E307", 2),
     ("unwritable output path", _unwritable, "E304", 2),
+    ("output path inside a file (unwritable, even for root)",
+     args("analyze", "{tmp}/law.txt", "-o", "{tmp}/law.txt/report.json", files={"law.txt": STATUTE}), "E304", 2),
     ("output path is a directory", args("analyze", "{tmp}/law.txt", "-o", "{tmp}", files={"law.txt": STATUTE}), "E304", 2),
     ("corrupt baseline", args("analyze", "{tmp}/law.txt", "--baseline", "{tmp}/b.json",
                               files={"law.txt": STATUTE, "b.json": "{not json"}), "E308", 2),
