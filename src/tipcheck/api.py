@@ -94,9 +94,12 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
         hits = _matcher(model, language).run(doc.text, seg)
         findings, ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
         offence = any(u.kind == "offence" for u in ctx.units)
-        per_doc.append([doc, seg, findings, (hits, model_rules, language, offence)])
+        # Hits are kept only where a bundle may need them again (below): on a huge code they are the
+        # largest thing in memory.
+        per_doc.append([doc, seg, findings, (hits if len(docs) > 1 else None, model_rules, language, offence)])
         infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding,
                                   ctx.concerns_trafficking))
+        ctx = hits = None
     # A bundle is one law: a penal code's general part (attempt, complicity, legal persons) counts for
     # the trafficking offence of the law beside it, though the code itself never names trafficking.
     concerns = any(i.concerns_trafficking for i in infos)
