@@ -25,6 +25,9 @@ NAMING = [
     "la lutte contre la traite des êtres humains",
     "la traite d'un mineur",
     "Se entiende por «trata» la captación de personas.",
+    "A los efectos de esta ley se entiende por trata la captación de una persona con fines de explotación.",
+    "Entende-se por tráfico o recrutamento de pessoa para fins de exploração.",
+    "On entend par traite le recrutement d'une personne aux fins de son exploitation.",
     "tráfico ilícito de migrantes",
 ]
 NOT_NAMING = [

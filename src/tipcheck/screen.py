@@ -22,13 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-# Phrases naming trafficking: every phrase the analysis reads as naming it (structure.TRAFFICKING_CONTEXT,
-# the packs' `trafficking` and `named_offence` vocabulary, defined terms) contains one of these. Bare
-# "trata" is also the verb of "se trata de", and "tráfico" of drugs or traffic: they need their object.
+# Phrases naming trafficking: those the analysis reads as naming it (structure.TRAFFICKING_CONTEXT, the
+# packs' `trafficking` and `named_offence` vocabulary) and terms a definition gives it ("se entiende por
+# trata", "«trata»", "on entend par traite"). Bare "trata" is also the verb of "se trata de", and
+# "tráfico" is also of drugs or of cars: they need their object.
 _OBJECT = r"(?:personas|pessoas|seres|mujeres|mulheres|menores|niñ|ni[ñn]as|crian|blancas|brancas|órganos|órgãos|migrantes|adolescentes)"
 NAMES = re.compile(
     r"traffick|traffic in|trafic d|\btrata\s+(?:de|d[eo]s?)\s+" + _OBJECT + r"|\btrata\s+(?:interna|internacional|y|e)\b|"
-    r"\b(?:la|de|contra|sobre|y|da|à|a)\s+trata\b|[\"“«'‘]trata\b|"
+    r"\b(?:la|de|contra|sobre|y|da|à|a|por)\s+trata\b|[\"“«'‘]trata\b|\bpor\s+tr[áa]fico\b|\bpar\s+traite\b|"
     r"tr[áa]fico\s+(?:de|d[eo]s?|internacional|interno|il[íi]cito)\s+(?:de\s+)?" + _OBJECT + "|"
     r"\btraite\s+(?:des|d['’]|de)\b")
 # Literal stems one of which every match of NAMES contains: a substring test (C speed) before the regex.
