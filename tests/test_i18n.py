@@ -7,11 +7,9 @@ from __future__ import annotations
 import json
 import re
 from importlib import resources
-from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 import tipcheck
 from tipcheck import catalogue as requirements

@@ -14,7 +14,6 @@ from importlib import resources
 from tipcheck import __version__
 
 SCHEMA_VERSION = 1
-STATES = ("analysed", "screened-out", "error")
 FIXED = ("document", "state", "language", "verdict", "concerns_trafficking", "met", "partial", "missing", "error", "files")
 
 
