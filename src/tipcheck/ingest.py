@@ -18,7 +18,7 @@ from tipcheck.readers.text import decode
 # Formats whose raw bytes are text: a batch can screen them before any reader runs.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".xml", ".akn")
 
-__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "decode", "from_bytes", "from_text", "read"]
+__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "decode", "from_bytes", "from_text", "read", "read_raw"]
 
 
 # Larger than any statute or consolidated code (a whole penal code is a few MB): beyond it, a file is
@@ -27,6 +27,11 @@ MAX_BYTES = 64_000_000
 
 
 def read(path: str | os.PathLike[str], max_bytes: int | None = None) -> SourceDoc:
+    return from_bytes(read_raw(path, max_bytes), str(path))
+
+
+def read_raw(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+    """A statute file's bytes, with the errors every caller gives (a batch hashes them before reading)."""
     p = Path(path)
     shown = str(path)
     if not p.exists():
@@ -34,15 +39,14 @@ def read(path: str | os.PathLike[str], max_bytes: int | None = None) -> SourceDo
     if p.is_dir():
         raise InputError("E102", "is a directory, expected a statute file", path=shown,
                          hint="pass the files inside it")
-    check_size(p, shown, max_bytes)
+    _check_size(p, shown, max_bytes)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError("E103", f"cannot read file ({exc.strerror or exc})", path=shown) from None
-    return from_bytes(data, shown)
 
 
-def check_size(p: Path, shown: str, max_bytes: int | None) -> None:
+def _check_size(p: Path, shown: str, max_bytes: int | None) -> None:
     limit = MAX_BYTES if max_bytes is None else max_bytes
     try:
         size = p.stat().st_size

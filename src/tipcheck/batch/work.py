@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from tipcheck import __version__, ingest
 from tipcheck.batch.inputs import Item
-from tipcheck.errors import InputError, TipcheckError
+from tipcheck.errors import TipcheckError
 
 # Report formats a batch writes per item, with their file suffix.
 SUFFIX = {"json": ".json", "html": ".html", "markdown": ".md", "sarif": ".sarif", "junit": ".junit.xml"}
@@ -61,7 +61,7 @@ def prepare(item: Item, settings: Settings, key: str, previous: dict | None) -> 
     raw: list[bytes] = []
     try:
         for path in item.paths:
-            data = _read(path, settings.max_bytes)
+            data = ingest.read_raw(path, settings.max_bytes)
             raw.append(data)
             digest.update(b"\0" + path.encode() + b"\0" + hashlib.sha256(data).digest())
     except TipcheckError as exc:
@@ -88,7 +88,7 @@ def analyse(prepared: Prepared, settings: Settings) -> dict:
         from tipcheck.report import render
         from tipcheck.outputs import write_atomic
 
-        docs = [ingest.from_bytes(_read(p, settings.max_bytes), p) for p in item.paths]
+        docs = [ingest.from_bytes(ingest.read_raw(p, settings.max_bytes), p) for p in item.paths]
         if settings.screen and not any(Path(p).suffix.lower() in ingest.TEXT_SUFFIXES for p in item.paths):
             from tipcheck.screen import candidate
 
@@ -138,20 +138,6 @@ def _error_row(item: Item, message: str, fingerprint: str = "", internal: bool =
     if internal:
         row["internal"] = True
     return row
-
-
-def _read(path: str, max_bytes: int | None) -> bytes:
-    p = Path(path)
-    if p.is_dir():
-        raise InputError("E102", "is a directory, expected a statute file", path=path)
-    if p.exists():
-        ingest.check_size(p, path, max_bytes)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("E101", "no such file", path=path) from None
-    except OSError as exc:
-        raise InputError("E103", f"cannot read file ({exc.strerror or exc})", path=path) from None
 
 
 def _text(data: bytes) -> str | None:
