@@ -61,7 +61,10 @@ def test_refuses_a_text_of_no_clear_language():
 
 
 NUMBERING = [
-    # A law of one article, and a line wrapped before a cross-reference: "artículo 54 de la ley" opens nothing.
+    # A line wrapped before a cross-reference opens nothing: "section 7", "artículo 54 de la ley".
+    ("en", "Section 4. A person who, in breach of the duties in\nsection 7, recruits another person commits an offence.\n"
+           "Section 5. Consent is irrelevant.\n", ["s. 4", "s. 5"]),
+    # A law of one article.
     ("es", "Artículo Único\nDeclárase feriado el día\nseñalado en el\nartículo 54 de la ley 17.000.\n", ["Art. Único"]),
     ("es", "ARTÍCULO ÚNICO.- Apruébase el convenio.\n", ["Art. ÚNICO"]),
     ("pt", "Artigo único. Esta lei entra em vigor na data de sua publicação,\nrevogado o\nart. 3 da lei anterior.\n", ["Art. único"]),
