@@ -41,11 +41,15 @@ _NAME_STEMS = ("traf", "tráf", "trata", "traite")
 # substrings, found at C speed by str.find.
 PURPOSES = (
     "exploit", "explota", "exploraç", "explorad", "prostitu", "proxen", "rufian", "lenoc", "sexual", "sexuel",
-    "sexuais", "pornogr", "esclav", "escrav", "slave", "servitu", "servidumbre", "servidão", "servil", "serf",
-    "servage", "siervo", "sierva", "gleba", "forzos", "forzad", "forçad", "forced", "forcé", "compuls", "obligatoire",
-    "asservi", "órganos", "órgãos", "organs", "organe", "organ removal", "tejido", "tecido", "tissu", "matrimonio",
-    "casamento", "mariage", "marriage", "concubin", "mendic", "begging", "lucr", "ganancia", "provecho", "vantagem",
-    "profit", "gain", "financial benefit")
+    "sexuais", "sex act", "libidinos", "pornogr", "esclav", "escrav", "slave", "servitu", "servidumbre", "servidão",
+    "servidõ", "servil", "servis", "serf", "servage", "siervo", "sierva", "gleba", "forzad", "forzos", "forzar",
+    "forçad", "forced", "forcé", "compuls", "obligatoire", "labor obligat", "labores obligat", "trabajo obligat",
+    "trabajos obligat", "servicio obligat", "servicios obligat", "labor obrigat", "trabalho obrigat", "trabalhos obrigat",
+    "serviço obrigat", "serviços obrigat", "labor or serv", "labour or serv", "trabajo o serv",
+    "trabajos o serv", "trabajo o de serv", "trabalho ou serv", "trabalhos ou serv", "travail ou serv", "travaux ou serv",
+    "asservi", "órganos", "órgãos", "organs", "organe", "organ removal", "organ harvest", "ablaci", "ablation",
+    "extirpa", "tejido", "tecido", "tissu", "matrimonio", "casamento", "mariage", "marriage", "concubin", "mendic",
+    "begging", "lucr", "ganancia", "provecho", "vantagem", "profit", "gain", "financial benefit")
 PENALTIES = (
     "castig", "reprimid", "sancionad", "penad", "pena de", "pena:", "pena -", "pena –", "penas de", "penitenciaría",
     "prisión", "reclusión", "reclusão", "prisão", "detenção", "punid", "puni ", "punie", "puni d", "emprisonnement",
