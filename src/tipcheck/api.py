@@ -6,6 +6,8 @@ import os
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 from tipcheck import __version__, catalogue, ingest
 from tipcheck import lang as langs
@@ -13,7 +15,7 @@ from tipcheck.assess import analyse, verdict
 from tipcheck.assess.common import Finding
 from tipcheck.errors import UsageError
 from tipcheck.i18n import Texts, msg
-from tipcheck.models import STATUS_RANK, DocumentInfo, Evidence, PackInfo, Report, Result, SourceDoc
+from tipcheck.models import STATUS_RANK, DocumentInfo, Evidence, PackInfo, Report, Result, Segmentation, SourceDoc
 from tipcheck.rulepack import Pack, load_packs
 from tipcheck.segment import segment
 
@@ -65,14 +67,46 @@ def _matcher(model: list[Pack], language: str):
     return matcher
 
 
-def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto",
-               report_lang: str | None = None) -> Report:
+def check_languages(lang: str | None, report_lang: str | None) -> None:
+    """Reject an unknown --lang or --report-lang before anything is read."""
     if lang not in ("auto", "", None):
-        resolve_language(lang)      # reject an unknown --lang before reading anything else
+        resolve_language(lang)
     if report_lang not in (None, "", "auto") and report_lang not in langs.SUPPORTED:
         raise UsageError("E307", f"unsupported report language {report_lang!r}",
                          hint=f"choose auto or one of: {', '.join(langs.SUPPORTED)}")
-    per_doc = []
+
+
+@dataclass
+class _Analysed:
+    """One document of a check: what was read and found, and the tables its evidence is located with."""
+
+    doc: SourceDoc
+    seg: Segmentation
+    findings: dict
+    rules: list
+    language: str
+    offence: bool                  # it creates a trafficking offence itself
+    hits: list | None              # kept only where a bundle may judge the document again
+
+    @cached_property
+    def line_starts(self) -> array:
+        """Offsets where lines begin, as machine integers (a code of millions of lines)."""
+        starts = array("q", [0])
+        pos = self.doc.text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = self.doc.text.find("\n", pos + 1)
+        return starts
+
+    @cached_property
+    def provision_starts(self) -> list[int]:
+        return [p.start for p in self.seg.provisions]
+
+
+def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str = "auto",
+               report_lang: str | None = None) -> Report:
+    check_languages(lang, report_lang)
+    analysed: list[_Analysed] = []
     infos = []
     reported: dict[str, Pack] = {}
     for doc in docs:
@@ -93,31 +127,29 @@ def check_docs(docs: list[SourceDoc], *, packs=None, rules_dirs=None, lang: str 
         seg = segment(doc.text, language)
         hits = _matcher(model, language).run(doc.text, seg)
         findings, ctx = analyse(doc.text, seg, hits, model_rules, langs.table(language), language)
-        offence = any(u.kind == "offence" for u in ctx.units)
-        # Hits are kept only where a bundle may need them again (below): on a huge code they are the
-        # largest thing in memory.
-        per_doc.append([doc, seg, findings, (hits if len(docs) > 1 else None, model_rules, language, offence)])
+        # Hits are the largest thing in memory on a huge code: kept only for a bundle's second look.
+        analysed.append(_Analysed(doc, seg, findings, model_rules, language,
+                                  any(u.kind == "offence" for u in ctx.units), hits if len(docs) > 1 else None))
         infos.append(DocumentInfo(doc.path, doc.sha256, language, doc.format, len(seg.provisions), doc.encoding,
                                   ctx.concerns_trafficking))
         ctx = hits = None
     # A bundle is one law: a penal code's general part (attempt, complicity, legal persons) counts for
     # the trafficking offence of the law beside it, though the code itself never names trafficking.
     concerns = any(i.concerns_trafficking for i in infos)
-    offence = any(entry[3][3] for entry in per_doc)
-    for entry, info in zip(per_doc, infos):
-        doc, seg, _, (hits, model_rules, language, own_offence) = entry
-        if (concerns and not info.concerns_trafficking) or (offence and not own_offence):
-            entry[2] = analyse(doc.text, seg, hits, model_rules, langs.table(language), language,
-                               concerns=concerns, bundle_offence=offence)[0]
-    for doc, _, findings, (_, model_rules, language, _) in per_doc:
-        for r in model_rules:
-            if r.id in findings and _unassessed(r, language):
-                findings[r.id] = Finding("missing", note=msg("not-assessed", language=msg(f"language.{language}")))
+    offence = any(a.offence for a in analysed)
+    for a, info in zip(analysed, infos):
+        if (concerns and not info.concerns_trafficking) or (offence and not a.offence):
+            a.findings = analyse(a.doc.text, a.seg, a.hits, a.rules, langs.table(a.language), a.language,
+                                 concerns=concerns, bundle_offence=offence)[0]
+    for a in analysed:
+        for r in a.rules:
+            if r.id in a.findings and _unassessed(r, a.language):
+                a.findings[r.id] = Finding("missing", note=msg("not-assessed", language=msg(f"language.{a.language}")))
     packs_used = sorted(reported.values(), key=lambda p: p.id)
-    rules = sorted({r.id: r for p in packs_used for r in p.rules}.values(), key=lambda r: catalogue.order(r.id))
+    rules = catalogue.ordered_rules(packs_used)
     speaks = report_lang if report_lang not in (None, "", "auto") else infos[0].language
     texts = Texts(speaks, packs_used)
-    results = tuple(_merge(rule, [(d, s, f) for d, s, f, _ in per_doc if rule.id in f], texts) for rule in rules)
+    results = tuple(_merge(rule, [a for a in analysed if rule.id in a.findings], texts) for rule in rules)
     statuses = {r.id: r.status for r in results}
     return Report(__version__, tuple(PackInfo(p.id, p.version) for p in packs_used), tuple(infos), results,
                   verdict(statuses), speaks)
@@ -128,35 +160,33 @@ def _unassessed(rule, language: str) -> bool:
     return rule.assess in PATTERN_KINDS and not rule.patterns.get(language, {}).get("main")
 
 
-def _merge(rule, per_doc, texts: Texts) -> Result:
+def _merge(rule, analysed: list[_Analysed], texts: Texts) -> Result:
     """A bundle is judged as one law: the best finding over its documents wins."""
     best = None
-    for doc, seg, findings in per_doc:
-        f = findings[rule.id]
-        if best is None or STATUS_RANK[f.status] > STATUS_RANK[best[1].status]:
-            best = (doc, f, seg)
-    doc, f, seg = best
-    starts = _line_starts(doc.text)   # cached per text below
-    evidence = tuple(_evidence(doc, seg, starts, a, b) for a, b in f.spans)
+    for a in analysed:
+        if best is None or STATUS_RANK[a.findings[rule.id].status] > STATUS_RANK[best.findings[rule.id].status]:
+            best = a
+    f = best.findings[rule.id]
+    evidence = tuple(_evidence(best, start, end) for start, end in f.spans)
     remediation = "" if f.status == "met" else texts.rule(rule, "remediation")
     return Result(rule.id, f.status, rule.strength, rule.category, rule.source, texts.rule(rule, "title"), evidence,
                   texts(f.note), remediation)
 
 
-def _evidence(doc: SourceDoc, seg, line_starts, start: int, end: int) -> Evidence:
-    line = bisect_right(line_starts, start)
-    column = start - line_starts[line - 1] + 1
+def _evidence(a: _Analysed, start: int, end: int) -> Evidence:
+    doc = a.doc
+    line = bisect_right(a.line_starts, start)
+    column = start - a.line_starts[line - 1] + 1
     # A PDF's evidence names its page: the last page that starts at or before the quote.
     page = (bisect_right(doc.pages, start) or None) if doc.pages else None
-    return Evidence(doc.path, _provision_at(seg, start).label, line, column, start, end, doc.text[start:end], page)
+    return Evidence(doc.path, _provision_at(a, start).label, line, column, start, end, doc.text[start:end], page)
 
 
-def _provision_at(seg, offset: int):
+def _provision_at(a: _Analysed, offset: int):
     """The last provision whose own text holds the offset (an empty one holds its first character).
     Provisions are in text order and each ends where the next begins, so it is the last to begin at
     or before the offset, or one beginning at the same place; else the first provision."""
-    provisions = seg.provisions
-    starts = _provision_starts(seg)
+    provisions, starts = a.seg.provisions, a.provision_starts
     i = bisect_right(starts, offset) - 1
     j = i
     while j >= 0 and starts[j] == starts[i]:
@@ -165,33 +195,3 @@ def _provision_at(seg, offset: int):
             return p
         j -= 1
     return provisions[0]
-
-
-_PSTARTS: dict[int, tuple] = {}
-
-
-def _provision_starts(seg) -> list[int]:
-    entry = _PSTARTS.get(id(seg))
-    if entry is None or entry[0] is not seg:
-        if len(_PSTARTS) > 8:
-            _PSTARTS.clear()
-        entry = _PSTARTS[id(seg)] = (seg, [p.start for p in seg.provisions])
-    return entry[1]
-
-
-_STARTS: dict[str, array] = {}
-
-
-def _line_starts(text: str) -> array:
-    """Offsets where lines begin; keyed by the text itself (not its id, which Python reuses). An array
-    of machine integers: a code of millions of lines would take ten times the memory as a list."""
-    if text not in _STARTS:
-        if len(_STARTS) > 8:
-            _STARTS.clear()
-        starts = array("q", [0])
-        pos = text.find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-        _STARTS[text] = starts
-    return _STARTS[text]

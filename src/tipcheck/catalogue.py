@@ -25,5 +25,10 @@ def order(rid: str) -> int:
     return list(by_id()).index(rid)
 
 
+def ordered_rules(packs) -> list:
+    """The rules of these packs, each id once, in catalogue order (the order of every report)."""
+    return sorted({r.id: r for p in packs for r in p.rules}.values(), key=lambda r: order(r.id))
+
+
 def core_ids() -> list[str]:
     return [e["id"] for e in entries() if e.get("core")]

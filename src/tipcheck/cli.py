@@ -98,6 +98,7 @@ def analyze(
     from tipcheck import baseline as baselines
     from tipcheck import config as configs
     from tipcheck.api import check
+    from tipcheck.batch.inputs import bundle_files
     from tipcheck.report import render
     from tipcheck.waivers import apply as apply_waivers
 
@@ -114,7 +115,7 @@ def analyze(
     prior = baselines.load(baseline, missing_ok=update_baseline) if baseline else None
     paths = [str(f) for f in files or []]
     for folder in bundle or []:
-        paths += _bundle_files(folder)
+        paths += bundle_files(str(folder))
     if not paths:
         raise TipcheckError("E312", "no statute given", hint="name statute files, or a folder with --bundle DIR")
     report = check(paths, packs=pack or conf.get("packs"), rules_dirs=rules or conf.get("rules"),
@@ -174,14 +175,12 @@ def batch(
     not be read (their rows say why), 3 when tipcheck failed on one (a bug)."""
     from tipcheck import api
     from tipcheck.batch import Settings, collect, run, write_matrices
+    from tipcheck.batch.matrix import summary
     from tipcheck.batch.progress import BatchProgress
     from tipcheck.batch.work import rules_digest
     from tipcheck.rulepack import load_packs
 
-    if lang not in ("auto", ""):
-        api.resolve_language(lang)
-    if report_lang not in ("auto", "") and report_lang not in ("en", "es", "pt", "fr"):
-        raise TipcheckError("E307", f"unsupported report language {report_lang!r}", hint="choose auto or one of: en, es, pt, fr")
+    api.check_languages(lang, report_lang)
     load_packs(pack, rules, langs=())          # an unknown pack fails here, before any work
     items = collect([str(p) for p in paths or []], by_folder=by_folder, manifest=str(manifest) if manifest else None)
     formats = tuple(dict.fromkeys(f.value for f in (report_format or [ReportFormat.json]) if f is not ReportFormat.none))
@@ -194,36 +193,20 @@ def batch(
     with BatchProgress(show) as bar:
         rows = run(items, settings, jobs=workers, force=force, on_total=bar.total, on_row=bar.advance)
     write_matrices(rows, settings, tuple(dict.fromkeys(m.value for m in (matrix or list(MatrixFormat)))))
-    counts = {state: sum(1 for r in rows if r["state"] == state) for state in ("analysed", "screened-out", "error")}
-    relevant = sum(1 for r in rows if r.get("concerns_trafficking"))
-    typer.echo(f"tipcheck: {len(rows)} items: {counts['analysed']} analysed ({relevant} concern trafficking), "
-               f"{counts['screened-out']} screened out, {counts['error']} failed, {bar.unchanged} unchanged since the last run; "
-               f"matrices and reports in {out}", err=True)
+    total = summary(rows)
+    typer.echo(f"tipcheck: {total['documents']} items: {total['analysed']} analysed ({total['concern_trafficking']} concern "
+               f"trafficking), {total['screened_out']} screened out, {total['errors']} failed, {bar.unchanged} unchanged "
+               f"since the last run; matrices and reports in {out}", err=True)
     for r in rows:
         if r["state"] == "error":
             typer.echo(f"tipcheck: {r['document']}: {r['error']}", err=True)
     if any(r.get("internal") for r in rows):
         raise typer.Exit(3)
-    raise typer.Exit(2 if counts["error"] else 0)
+    raise typer.Exit(2 if total["errors"] else 0)
 
 
 def _max_bytes(megabytes: float | None) -> int | None:
     return None if megabytes is None else int(megabytes * 1_000_000)
-
-
-def _bundle_files(folder: Path) -> list[str]:
-    from tipcheck.batch.inputs import statute_files
-    from tipcheck.ingest import SUFFIXES
-
-    if not folder.exists():
-        raise TipcheckError("E101", "no such folder", path=str(folder))
-    if not folder.is_dir():
-        raise TipcheckError("E311", "--bundle takes a folder", path=str(folder), hint="give a file as an argument instead")
-    found = statute_files(str(folder))
-    if not found:
-        raise TipcheckError("E112", "no statute files found in the folder", path=str(folder),
-                            hint=f"tipcheck reads {' '.join(SUFFIXES)}")
-    return found
 
 
 class DiffFormat(str, Enum):

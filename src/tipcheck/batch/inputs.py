@@ -33,6 +33,22 @@ def statute_files(folder: str) -> list[str]:
     return [_shown(folder, p.relative_to(root)) for p in sorted(found, key=lambda q: q.relative_to(root).as_posix())]
 
 
+def bundle_files(folder: str) -> list[str]:
+    """The statutes of a folder given as one jurisdiction's law (`analyze --bundle DIR`)."""
+    p = Path(folder)
+    if not p.exists():
+        raise InputError("E101", "no such folder", path=folder)
+    if not p.is_dir():
+        raise UsageError("E311", "--bundle takes a folder", path=folder, hint="give a file as an argument instead")
+    found = statute_files(folder)
+    if not found:
+        raise InputError("E112", "no statute files found in the folder", path=folder, hint=_READS)
+    return found
+
+
+_READS = f"tipcheck reads {' '.join(SUFFIXES)}"
+
+
 def _shown(folder: str, rel: Path) -> str:
     return (Path(folder) / rel).as_posix()
 
@@ -68,8 +84,7 @@ def collect(paths: list[str], *, by_folder: bool = False, manifest: str | None =
                              hint="give each bundle of the manifest its own name")
         seen[item.name] = item
     if not seen:
-        raise InputError("E112", "no statute files found", path=", ".join(paths) or manifest,
-                         hint=f"tipcheck reads {' '.join(SUFFIXES)}")
+        raise InputError("E112", "no statute files found", path=", ".join(paths) or manifest, hint=_READS)
     return sorted(seen.values(), key=lambda i: i.name)
 
 

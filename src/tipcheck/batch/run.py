@@ -148,7 +148,7 @@ def requirements(settings: Settings, language: str) -> list[dict]:
 
     packs = load_packs(list(settings.packs) if settings.packs else None, list(settings.rules_dirs), langs=())
     texts = Texts(language, packs)
-    rules = sorted({r.id: r for p in packs for r in p.rules}.values(), key=lambda r: catalogue.order(r.id))
+    rules = catalogue.ordered_rules(packs)
     return [{"id": r.id, "title": texts.rule(r, "title"), "short": _short(r.id, language), "strength": r.strength,
              "category": r.category} for r in rules]
 
